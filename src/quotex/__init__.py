@@ -1,0 +1,38 @@
+"""quotex: who said what in French news.
+
+``quotex.extract(text)`` turns the raw text of a scraped French news page into a typed, immutable
+``Document``: title, paragraphs, removed boilerplate (with reasons), entities (people,
+organisations, places, with roles and affiliations) and quotations (direct, indirect, mixed) with
+their content, cue and speaker. Every span's offsets point into the original string.
+
+Importing quotex is cheap: the spaCy model loads on the first extraction, once per process.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Boilerplate, Document, Entity, Paragraph, Quote, Span
+
+__all__ = [
+    "extract",
+    "extract_many",
+    "Options",
+    "Document",
+    "Span",
+    "Boilerplate",
+    "Paragraph",
+    "Entity",
+    "Quote",
+    "__version__",
+]
+
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # the pipeline (and spaCy with it) is imported on first use, keeping `import quotex` cheap
+    if name in ("extract", "extract_many", "Options"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'quotex' has no attribute {name!r}")

@@ -1,0 +1,420 @@
+"""Stage 1: judge every line of a scraped page as article text or boilerplate, and find the title.
+
+The evidence travels across sites: a data list of French UI phrases (``data/boilerplate.tsv``),
+lines without sentence structure, text in another script, counters and datelines, teaser shapes
+(``<place> - <outlet>`` and the headline under it, time-stamped teasers, runs of ``Topic - text``
+lines), pull-quotes and captions that repeat the body, and blocks opened by a section header
+(comments, related articles). Nothing here knows any particular page.
+
+Every pattern is either a plain alternation (linear) or run with a timeout.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+import regex
+
+from . import resources
+from .model import Boilerplate, Span
+
+__all__ = ["Line", "LineAnalysis", "split_lines", "analyse_lines"]
+
+_TIMEOUT = 0.5  # seconds; the patterns are linear, this is a last guard
+
+_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_READER = regex.compile(
+    r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I
+)
+_TIMESTAMP_TEASER = regex.compile(r"^\s*(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})(?=\p{L})")
+_TOPIC_DASH = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"–—]{0,45}?\s[-–—]\s+[\p{Lu}«\"\d]")
+_PLACE_OUTLET = regex.compile(
+    r"^\s*\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s+[-–—]\s+\p{Lu}[\p{L}\d'’.-]*(?:\s+[\p{L}\d'’.-]+){0,3}\s*$"
+)
+_FILE_LIKE = regex.compile(
+    r"^\s*(?:\S+\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|pdf|html?|php)|https?://\S+|www\.\S+)\s*$", regex.I
+)
+_NUMBER = regex.compile(r"^\d+(?:[.,:/h-]\d+)*(?:h|k|m)?$", regex.I)
+_COUNTER = regex.compile(
+    r"^\s*\d+(?:[.,]\d+)?\s*(?:k|m)?\s*(?:likes?|vues?|partages?|commentaires?|réactions?|j'aime|abonnés|min|minutes?|mn|s)?\s*$",
+    regex.I,
+)
+_END_SENTENCE = regex.compile(r"[.!?…»\"”)]\s*$")
+_END_TRUNCATED = regex.compile(r"(?:\.\.\.|…|\bPlus\s*\.\.\.|\bPlus\s*…)\s*$")
+_TRAILING_ATTRIBUTION = regex.compile(r"\s[-–—]\s\p{Lu}[^.!?–—]{0,60}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the input (without its line break)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class LineAnalysis:
+    """The verdict on every line: which is the title, which are boilerplate and why."""
+
+    lines: Tuple[Line, ...]
+    title: Optional[int]
+    reasons: Dict[int, str]
+
+    def is_article(self, index: int) -> bool:
+        line = self.lines[index]
+        return not line.blank and index not in self.reasons and index != self.title
+
+    def boilerplate(self, text: str) -> Tuple[Boilerplate, ...]:
+        out = []
+        for i in sorted(self.reasons):
+            s, e = _trim(self.lines[i].text)
+            ln = self.lines[i]
+            out.append(Boilerplate(Span.of(text, ln.start + s, ln.start + e), self.reasons[i]))
+        return tuple(out)
+
+    def title_span(self, text: str) -> Optional[Span]:
+        if self.title is None:
+            return None
+        ln = self.lines[self.title]
+        s, e = _trim(ln.text)
+        return Span.of(text, ln.start + s, ln.start + e)
+
+
+def _trim(s: str) -> Tuple[int, int]:
+    """Offsets of ``s`` without surrounding white space (any Unicode space)."""
+    start, end = 0, len(s)
+    while start < end and (s[start].isspace() or s[start] == "\ufeff"):
+        start += 1
+    while end > start and (s[end - 1].isspace() or s[end - 1] == "\ufeff"):
+        end -= 1
+    return start, end
+
+
+def split_lines(text: str) -> Tuple[Line, ...]:
+    """Split on ``\\n`` (a trailing ``\\r`` stays out of the line), keeping offsets."""
+    out: List[Line] = []
+    start = 0
+    n = len(text)
+    idx = 0
+    while start <= n:
+        nl = text.find("\n", start)
+        end = n if nl < 0 else nl
+        stop = end - 1 if end > start and text[end - 1] == "\r" else end
+        out.append(Line(idx, start, stop, text[start:stop]))
+        idx += 1
+        if nl < 0:
+            break
+        start = nl + 1
+    return tuple(out)
+
+
+def _norm(s: str) -> str:
+    return s.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").strip()
+
+
+def _words(s: str) -> List[str]:
+    return _WORD.findall(s, timeout=_TIMEOUT)
+
+
+# -- compiled phrase rules -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    mode: str
+    pattern: "regex.Pattern[str]"
+
+
+@lru_cache(maxsize=None)
+def _rules() -> Tuple[_Rule, ...]:
+    out = []
+    for reason, mode, pattern in resources.boilerplate_rules():
+        body = pattern.replace("’", "'")
+        if mode == "line":
+            rx = regex.compile(r"^(?:" + body + r")$", regex.I | regex.V0)
+        elif mode in ("start", "zone"):
+            rx = regex.compile(r"^(?:" + body + r")" + ("$" if mode == "zone" else ""), regex.I)
+        else:
+            rx = regex.compile(body, regex.I)
+        out.append(_Rule(reason, mode, rx))
+    return tuple(out)
+
+
+_EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+
+
+def _core(s: str) -> str:
+    """The line without surrounding spaces and punctuation (for whole-line matches)."""
+    return _EDGE_PUNCT.sub("", s, timeout=_TIMEOUT)
+
+
+def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
+    core = _core(norm)
+    reader = None
+    for rule in _rules():
+        if rule.mode == "zone":
+            continue
+        if rule.mode == "line":
+            if n_words <= 12 and (rule.pattern.match(core, timeout=_TIMEOUT) or rule.pattern.match(norm, timeout=_TIMEOUT)):
+                return rule.reason
+        elif rule.mode == "start":
+            limit = 12 if rule.reason == "byline" else 20
+            if n_words <= limit and rule.pattern.match(norm, timeout=_TIMEOUT):
+                if rule.reason == "byline" and _END_SENTENCE.search(norm) and norm.endswith("."):
+                    continue
+                return rule.reason
+        elif rule.mode == "strong":
+            if n_words <= 60 and rule.pattern.search(norm, timeout=_TIMEOUT):
+                return rule.reason
+        elif rule.mode == "contains":
+            if rule.pattern.search(norm, timeout=_TIMEOUT):
+                if reader is None:
+                    reader = bool(_READER.search(norm, timeout=_TIMEOUT))
+                if n_words <= 14 or (reader and n_words <= 80):
+                    return rule.reason
+    return None
+
+
+def _zone_kind(norm: str) -> Optional[str]:
+    core = _core(norm)
+    for rule in _rules():
+        if rule.mode == "zone" and rule.pattern.match(core, timeout=_TIMEOUT):
+            return rule.reason
+    return None
+
+
+# -- single-line evidence --------------------------------------------------------------
+
+def _script_reason(s: str) -> Optional[str]:
+    latin = other = 0
+    for ch in s:
+        if ch.isalpha():
+            try:
+                name = unicodedata.name(ch)
+            except ValueError:
+                other += 1
+                continue
+            if name.startswith("LATIN"):
+                latin += 1
+            else:
+                other += 1
+    if other and other >= latin:
+        return "foreign-script"
+    return None
+
+
+def _date_line(words: Sequence[str]) -> bool:
+    if not words:
+        return False
+    dw = resources.date_words()
+    has_number = False
+    for w in words:
+        lw = w.lower().replace("’", "'")
+        if _NUMBER.match(lw):
+            has_number = True
+        elif lw not in dw:
+            return False
+    return has_number
+
+
+def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
+    n = len(words)
+    if not any(ch.isalnum() for ch in norm):
+        return "ui-label"
+    script = _script_reason(norm)
+    if script:
+        return script
+    if _COUNTER.match(norm, timeout=_TIMEOUT):
+        return "counter"
+    if _FILE_LIKE.match(norm, timeout=_TIMEOUT):
+        return "ui-label"
+    if n <= 12 and _date_line(words):
+        return "dateline"
+    phrase = _phrase_reason(norm, n)
+    if phrase:
+        return phrase
+    if _TIMESTAMP_TEASER.match(norm, timeout=_TIMEOUT):
+        return "related-link"
+    return None
+
+
+def _shapeless(norm: str, words: Sequence[str]) -> bool:
+    """A very short line with no sentence structure: a label, a rubric, a name on its own."""
+    n = len(words)
+    if n == 0 or n > 3 or _END_SENTENCE.search(norm):
+        return False
+    letters = [w for w in words if w[:1].isalpha()]
+    if not letters:
+        return True
+    if n == 1:
+        return True
+    if all(w.isupper() for w in letters if len(w) > 1):
+        return True  # rubric in capitals
+    if all(w[:1].islower() for w in letters):
+        return True  # UI label
+    return False
+
+
+def _is_headline_like(norm: str, words: Sequence[str]) -> bool:
+    return 2 <= len(words) <= 30 and not norm.rstrip().endswith(".")
+
+
+def _is_body_like(norm: str, words: Sequence[str]) -> bool:
+    return len(words) >= 25 and bool(_END_SENTENCE.search(norm)) and not _END_TRUNCATED.search(norm)
+
+
+# -- the whole page ---------------------------------------------------------------------
+
+def _shingles(words: Sequence[str], k: int = 4) -> Set[Tuple[str, ...]]:
+    lw = [w.lower() for w in words]
+    return {tuple(lw[i : i + k]) for i in range(max(0, len(lw) - k + 1))}
+
+
+def analyse_lines(text: str) -> LineAnalysis:
+    """Judge every line of ``text``; see the module docstring for the evidence used."""
+    lines = split_lines(text)
+    reasons: Dict[int, str] = {}
+    norms: Dict[int, str] = {}
+    words: Dict[int, List[str]] = {}
+    content = [ln.index for ln in lines if not ln.blank]
+    for i in content:
+        norm = _norm(lines[i].text)
+        norms[i] = norm
+        words[i] = _words(norm)
+        reason = _line_reason(norm, words[i])
+        if reason:
+            reasons[i] = reason
+
+    _mark_repeats(content, norms, words, reasons)
+    _mark_teasers(content, norms, words, reasons)
+    _mark_zones(content, norms, words, reasons)
+
+    for i in content:
+        if i not in reasons and _shapeless(norms[i], words[i]):
+            reasons[i] = "ui-label"
+    title = _find_title(content, norms, words, reasons)
+    _smooth(content, norms, words, reasons, title)
+    if title is not None:
+        reasons.pop(title, None)
+    return LineAnalysis(lines, title, reasons)
+
+
+def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
+    # identical short lines seen more than once are page furniture (teaser labels, buttons)
+    seen: Dict[str, List[int]] = {}
+    for i in content:
+        seen.setdefault(norms[i].lower(), []).append(i)
+    for key, idxs in seen.items():
+        if len(idxs) > 1:
+            short = len(words[idxs[0]]) <= 8
+            for i in idxs if short else idxs[1:]:
+                reasons.setdefault(i, "related-link" if short else "duplicate")
+    # a line whose words all stand in one longer line: a pull-quote or a caption repeating the body
+    index: Dict[Tuple[str, ...], Set[int]] = {}
+    shingles: Dict[int, Set[Tuple[str, ...]]] = {}
+    for i in content:
+        sh = _shingles(words[i])
+        shingles[i] = sh
+        for s in sh:
+            index.setdefault(s, set()).add(i)
+    for i in content:
+        if i in reasons:
+            continue
+        stripped = _TRAILING_ATTRIBUTION.sub("", norms[i], timeout=_TIMEOUT)
+        ws = _words(stripped)
+        if len(ws) < 6 or len(ws) > 40:
+            continue
+        own = _shingles(ws)
+        if not own:
+            continue
+        candidates: Optional[Set[int]] = None
+        for s in own:
+            holders = index.get(s, set()) - {i}
+            candidates = holders if candidates is None else candidates & holders
+            if not candidates:
+                break
+        if candidates and any(len(words[j]) > len(ws) for j in candidates):
+            reasons[i] = "pull-quote"
+
+
+def _mark_teasers(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
+    # "<place> - <outlet>" label lines, and the headline right under them
+    for k, i in enumerate(content):
+        if _PLACE_OUTLET.match(norms[i], timeout=_TIMEOUT) and len(words[i]) <= 8:
+            reasons[i] = "related-link"
+            if k + 1 < len(content):
+                j = content[k + 1]
+                if j not in reasons and _is_headline_like(norms[j], words[j]):
+                    reasons[j] = "related-link"
+    # runs of "Topic - text" teaser lines (two or more close together)
+    topical = [i for i in content if _TOPIC_DASH.match(norms[i], timeout=_TIMEOUT)]
+    for a, b in zip(topical, topical[1:]):
+        if b - a <= 3:
+            for i in (a, b):
+                reasons.setdefault(i, "related-link")
+
+
+def _mark_zones(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
+    body_seen = 0
+    k = 0
+    while k < len(content):
+        i = content[k]
+        kind = _zone_kind(norms[i])
+        if kind is None:
+            if i not in reasons and len(words[i]) >= 20:
+                body_seen += 1
+            k += 1
+            continue
+        reasons.setdefault(i, kind)
+        k += 1
+        if kind == "comment-prompt":
+            if body_seen == 0:
+                continue
+            # the rest of the page is the comment section
+            while k < len(content):
+                reasons.setdefault(content[k], "comment-prompt")
+                k += 1
+            return
+        # a block of teasers: up to the next line that reads as article body
+        while k < len(content):
+            j = content[k]
+            if _is_body_like(norms[j], words[j]) and j not in reasons:
+                break
+            if _zone_kind(norms[j]) is not None:
+                break
+            reasons.setdefault(j, kind)
+            k += 1
+
+
+def _find_title(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> Optional[int]:
+    candidates = [i for i in content if i not in reasons]
+    if len(candidates) < 2:
+        return None
+    first = candidates[0]
+    norm, ws = norms[first], words[first]
+    if not 3 <= len(ws) <= 30 or norm.endswith((".", ",", ";", ":")):
+        return None
+    if len(norm) > 220:
+        return None
+    return first
+
+
+def _smooth(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> None:
+    """A short line without sentence end between two boilerplate lines is boilerplate too."""
+    for k, i in enumerate(content):
+        if i in reasons or i == title:
+            continue
+        if len(words[i]) > 6 or _END_SENTENCE.search(norms[i]):
+            continue
+        prev_bp = k == 0 or content[k - 1] in reasons
+        next_bp = k + 1 >= len(content) or content[k + 1] in reasons
+        if prev_bp and next_bp and (k > 0 and k + 1 < len(content)):
+            reasons[i] = reasons.get(content[k - 1], "ui-label") if content[k - 1] in reasons else "ui-label"

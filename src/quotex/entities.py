@@ -1,0 +1,467 @@
+"""Stage 3: entities: people, organisations and places, one per real-world referent.
+
+Mentions come from the model's NER, corrected and completed by a gazetteer of organisations and
+places common in French news (``data/organisations.jsonl``: names with their aliases and acronyms),
+and by civil titles (``Mme X``, ``M. X``, ``Me X``). Mentions of one person are merged by surname
+(``Michelle Baldanza`` / ``Mme Baldanza`` / ``Baldanza``); an acronym in brackets after a name is
+an alias of it. Roles and affiliations are read from appositions on either side of a name
+(``la porte-parole du Pentagone Michelle Baldanza``, ``Yassine Bouzrou, l'avocat de la famille``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import regex
+
+from . import resources
+from .model import Entity, Span
+from .nlp import Segment
+
+__all__ = ["Mention", "EntityTable", "build_entities", "gazetteer_matches", "role_of"]
+
+_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+_ELISION = regex.compile(r"^(?:l|d|n|qu|s|j|c|m|t)['’]$", regex.I)
+_DETS = frozenset("le la les l' l’ un une des du de d' d’ au aux ce cette ces son sa ses leur leurs".split())
+_ACRONYM = regex.compile(r"^\s*\(\s*(\p{Lu}[\p{Lu}\d&.-]{1,9})\s*\)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    entity: str = ""
+    gender: Optional[str] = None
+
+
+@dataclass
+class _Ent:
+    id: str
+    label: str
+    names: List[str] = field(default_factory=list)
+    mentions: List[Tuple[int, int]] = field(default_factory=list)
+    aliases: List[str] = field(default_factory=list)
+    canonical: Optional[str] = None
+    role: Optional[str] = None
+    affiliation: Optional[str] = None
+    gender: Optional[str] = None
+    head: Optional[str] = None  # head noun of a description entity ("site", "ambassade")
+
+    @property
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else ""
+
+
+# -- gazetteer --------------------------------------------------------------------------
+
+def _alias_pattern(alias: str) -> str:
+    parts = []
+    for ch in alias:
+        if ch in "'’":
+            parts.append("['’]")
+        elif ch == " ":
+            parts.append(r"\s+")
+        elif ch == "-":
+            parts.append(r"[-\s]")
+        else:
+            parts.append(regex.escape(ch))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=None)
+def _gazetteer() -> Tuple["regex.Pattern[str]", "regex.Pattern[str]", Dict[str, Tuple[str, str]]]:
+    exact: List[str] = []
+    folded: List[str] = []
+    lookup: Dict[str, Tuple[str, str]] = {}
+    for item in resources.organisations():
+        name = str(item["name"])
+        label = str(item.get("label", "ORG"))
+        for alias in [name, *item.get("aliases", [])]:  # type: ignore[misc]
+            alias = str(alias)
+            key = _key(alias)
+            lookup.setdefault(key, (name, label))
+            if len(alias.split()) < 3:
+                exact.append(alias)
+            else:
+                folded.append(alias)
+    def compile_(aliases: List[str], flags: int) -> "regex.Pattern[str]":
+        alts = sorted(set(aliases), key=len, reverse=True)
+        body = "|".join(_alias_pattern(a) for a in alts) or "(?!)"
+        return regex.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+    return compile_(exact, 0), compile_(folded, regex.I), lookup
+
+
+def _key(s: str) -> str:
+    s = s.replace("’", "'").replace("-", " ").lower()
+    s = regex.sub(r"\s+", " ", s).strip()
+    s = regex.sub(r"^(?:l'|le |la |les )", "", s)
+    return s
+
+
+def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> List[Tuple[int, int, str, str]]:
+    """(start, end, canonical name, label) of every gazetteer name in ``text[start:end]``."""
+    exact, folded, lookup = _gazetteer()
+    end = len(text) if end is None else end
+    out = []
+    for rx in (exact, folded):
+        for m in rx.finditer(text, start, end, timeout=5):
+            hit = lookup.get(_key(m.group(0)))
+            if hit:
+                out.append((m.start(), m.end(), hit[0], hit[1]))
+    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: List[Tuple[int, int, str, str]] = []
+    for m in out:
+        if kept and m[0] < kept[-1][1]:
+            continue
+        kept.append(m)
+    return kept
+
+
+def canonical(name: str) -> Optional[Tuple[str, str]]:
+    """The gazetteer's (canonical name, label) for a name or alias, if it knows it."""
+    return _gazetteer()[2].get(_key(name))
+
+
+# -- the table --------------------------------------------------------------------------
+
+class EntityTable:
+    """Entities under construction, with every mention, for the attribution stage to extend."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ents: List[_Ent] = []
+        self.mentions: List[Mention] = []
+
+    def new(self, label: str) -> _Ent:
+        e = _Ent(id=f"E{len(self._ents) + 1}", label=label)
+        self._ents.append(e)
+        return e
+
+    def get(self, entity_id: Optional[str]) -> Optional[_Ent]:
+        if not entity_id:
+            return None
+        n = int(entity_id[1:]) - 1
+        return self._ents[n] if 0 <= n < len(self._ents) else None
+
+    def add_mention(self, ent: _Ent, start: int, end: int, gender: Optional[str] = None) -> None:
+        text = self.text[start:end]
+        if (start, end) not in ent.mentions:
+            ent.mentions.append((start, end))
+            self.mentions.append(Mention(start, end, ent.label, ent.id, gender))
+        if text not in ent.names:
+            ent.names.append(text)
+
+    def entities(self) -> List[_Ent]:
+        return list(self._ents)
+
+    def mentions_in(self, start: int, end: int) -> List[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def by_head(self, head: str, before: int) -> Optional[_Ent]:
+        """The most recently mentioned entity described with this head noun before ``before``."""
+        best: Optional[Tuple[int, _Ent]] = None
+        for e in self._ents:
+            if e.head == head or (e.role and head in e.role.lower().split()):
+                pos = max((s for s, _ in e.mentions if s < before), default=-1)
+                if pos >= 0 and (best is None or pos > best[0]):
+                    best = (pos, e)
+        return best[1] if best else None
+
+    def freeze(self) -> Tuple[Entity, ...]:
+        out = []
+        for e in self._ents:
+            if not e.mentions:
+                continue
+            spans = tuple(Span.of(self.text, s, t) for s, t in sorted(e.mentions))
+            name = e.name
+            aliases = tuple(a for a in dict.fromkeys(e.names + e.aliases) if a != name)
+            out.append(
+                Entity(
+                    id=e.id,
+                    name=name,
+                    label=e.label,
+                    mentions=spans,
+                    aliases=aliases,
+                    role=e.role,
+                    affiliation=e.affiliation,
+                    gender=e.gender,
+                )
+            )
+        return tuple(out)
+
+
+# -- mentions from the parse ------------------------------------------------------------
+
+def _clean_ent(seg: Segment, ent: Any) -> Optional[Tuple[int, int, Optional[str]]]:
+    """Trim determiners, titles and stray elisions off an NER span; return offsets and title gender."""
+    toks = list(ent)
+    titles = resources.person_titles()
+    gender = None
+    while toks and (toks[0].lower_ in _DETS or toks[0].is_punct or _ELISION.match(toks[0].text)):
+        toks.pop(0)
+    while toks and toks[0].lower_ in titles:
+        gender = titles[toks[0].lower_] if titles[toks[0].lower_] != "-" else gender
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or _ELISION.match(toks[-1].text) or toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        return None
+    start, end = seg.start(toks[0]), seg.end(toks[-1])
+    return start, end, gender
+
+
+def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
+    """``Mme Baldanza``, ``M. Legault``, ``Me Blot``: a civil title and capitalised words after it."""
+    titles = resources.person_titles()
+    out = []
+    toks = list(seg.tokens)
+    for i, t in enumerate(toks):
+        low = t.lower_
+        if low not in titles or not t.text[:1].isupper() and low not in ("m.", "mme", "me"):
+            continue
+        if low == "me" and not t.text.startswith("Me"):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha or (
+            j < len(toks) and toks[j].text[:1].isupper() and "-" in toks[j].text
+        ):
+            j += 1
+        if j > i + 1:
+            g = titles[low]
+            out.append((seg.start(toks[i + 1]), seg.end(toks[j - 1]), g))
+    return out
+
+
+def _surname_tokens(name: str) -> List[str]:
+    return [w for w in regex.split(r"[\s]+", name.strip()) if w]
+
+
+def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
+    """All entity mentions of the parsed segments, merged into entities."""
+    table = EntityTable(text)
+    raw: List[Tuple[int, int, str, Optional[str], Optional[str]]] = []  # start, end, label, canonical, gender
+    for seg in segments:
+        if not len(seg.tokens):
+            continue
+        seg_start = seg.start(seg.tokens[0])
+        seg_end = seg.end(seg.tokens[-1])
+        gaz = gazetteer_matches(text, seg_start, seg_end)
+        for s, e, name, label in gaz:
+            raw.append((s, e, label, name, None))
+        taken = [(s, e) for s, e, _, _ in gaz]
+        for s, e, g in _title_mentions(seg):
+            if not any(s < b and a < e for a, b in taken):
+                raw.append((s, e, "PERSON", None, g))
+                taken.append((s, e))
+        for ent in seg.tokens.ents:
+            label = _LABELS.get(ent.label_)
+            if label is None:
+                continue
+            cleaned = _clean_ent(seg, ent)
+            if cleaned is None:
+                continue
+            s, e, g = cleaned
+            surface = text[s:e]
+            if not any(ch.isupper() for ch in surface):
+                continue
+            if label == "PERSON" and _key(surface) in resources.role_nouns():
+                continue
+            if any(s < b and a < e for a, b in taken):
+                continue
+            known = canonical(surface)
+            raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
+            taken.append((s, e))
+    raw.sort(key=lambda r: r[0])
+    _merge(table, raw)
+    _acronyms(table)
+    for seg in segments:
+        _roles(table, seg)
+    _genders(table)
+    return table
+
+
+def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str], Optional[str]]]) -> None:
+    text = table.text
+    by_key: Dict[Tuple[str, str], _Ent] = {}
+    people: List[_Ent] = []
+    # full names first, so that a lone surname finds its person wherever it stands
+    order = sorted(range(len(raw)), key=lambda k: (-len(text[raw[k][0]:raw[k][1]].split()), raw[k][0]))
+    assigned: Dict[int, _Ent] = {}
+    for k in order:
+        s, e, label, canon, gender = raw[k]
+        surface = text[s:e]
+        if label == "PERSON":
+            words = _surname_tokens(surface)
+            match = None
+            for p in people:
+                for n in p.names:
+                    pw = _surname_tokens(n)
+                    if words == pw or (len(words) < len(pw) and pw[-len(words):] == words) or (
+                        len(words) == 1 and words[0] in pw[1:]
+                    ):
+                        match = p
+                        break
+                if match:
+                    break
+            if match is None:
+                match = table.new("PERSON")
+                people.append(match)
+            assigned[k] = match
+            match.names.append(surface) if surface not in match.names else None
+            if gender and not match.gender:
+                match.gender = gender
+        else:
+            key = (label, canon or _key(surface))
+            ent = by_key.get(key)
+            if ent is None:
+                ent = table.new(label)
+                ent.canonical = canon
+                if canon:
+                    for item in resources.organisations():
+                        if item["name"] == canon:
+                            ent.aliases.extend(str(a) for a in item.get("aliases", []))  # type: ignore[union-attr]
+                by_key[key] = ent
+            assigned[k] = ent
+    for k, (s, e, label, canon, gender) in enumerate(raw):
+        table.add_mention(assigned[k], s, e, gender)
+    # ids in order of first mention
+    ents = sorted((e for e in table._ents if e.mentions), key=lambda e: min(e.mentions))
+    remap = {e.id: f"E{i + 1}" for i, e in enumerate(ents)}
+    for e in ents:
+        e.id = remap[e.id]
+    table._ents = ents
+    for m in table.mentions:
+        m.entity = remap.get(m.entity, m.entity)
+    table.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _acronyms(table: EntityTable) -> None:
+    """``Département fédéral des affaires étrangères (DFAE)``: the bracketed acronym is an alias."""
+    text = table.text
+    ents = table.entities()
+    for ent in ents:
+        if ent.label not in ("ORG", "MISC"):
+            continue
+        for s, e in list(ent.mentions):
+            m = _ACRONYM.match(text, e, min(len(text), e + 16))
+            if not m:
+                continue
+            acro = m.group(1)
+            if acro not in ent.aliases:
+                ent.aliases.append(acro)
+            for other in ents:
+                if other is not ent and other.mentions and all(text[a:b] == acro for a, b in other.mentions):
+                    for a, b in other.mentions:
+                        table.add_mention(ent, a, b)
+                        for mm in table.mentions:
+                            if mm.start == a and mm.end == b and mm.entity == other.id:
+                                mm.entity = ent.id
+                    other.mentions.clear()
+
+
+# -- roles and affiliations -------------------------------------------------------------
+
+_ROLE_STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "NUM"})
+
+
+def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Optional[str]]]:
+    """The apposition naming the function of the name at token indexes ``first..last`` of ``seg``.
+
+    Returns (start token, end token exclusive, gender from its determiner) or None.
+    """
+    toks = seg.tokens
+    roles = resources.role_nouns()
+    n = len(toks)
+    offset = toks[0].i
+    # left: "[det] <role ...> [,] Name"
+    j = first - 1
+    if j >= offset and toks[j - offset].text == ",":
+        j -= 1
+    window: List[int] = []
+    while j >= offset and len(window) < 12:
+        t = toks[j - offset]
+        if t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space:
+            break
+        window.append(j)
+        j -= 1
+    window.reverse()
+    for k, idx in enumerate(window):
+        t = toks[idx - offset]
+        if t.lower_ in roles or t.lemma_.lower() in roles:
+            det_gender = None
+            if k > 0:
+                det = toks[window[k - 1] - offset].lower_
+                det_gender = {"la": "f", "le": "m", "une": "f", "un": "m", "sa": "f", "son": None}.get(det)
+            end = window[-1] + 1
+            return idx, end, det_gender or _noun_gender(t.lower_)
+    # right: "Name, [det] <role ...>" up to the next comma or stop
+    j = last + 1
+    if j < offset + n and toks[j - offset].text == ",":
+        j += 1
+        start = j
+        det_gender = None
+        if j < offset + n and toks[j - offset].lower_ in _DETS:
+            det_gender = {"la": "f", "le": "m", "une": "f", "un": "m"}.get(toks[j - offset].lower_)
+            j += 1
+        if j < offset + n and (toks[j - offset].lower_ in roles or toks[j - offset].lemma_.lower() in roles):
+            role_start = j
+            while j < offset + n and len(range(role_start, j)) < 12:
+                t = toks[j - offset]
+                if t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space:
+                    break
+                j += 1
+            del start
+            return role_start, j, det_gender or _noun_gender(toks[role_start - offset].lower_)
+    return None
+
+
+def _noun_gender(noun: str) -> Optional[str]:
+    g = resources.role_nouns().get(noun)
+    return g if g in ("m", "f") else None
+
+
+def _roles(table: EntityTable, seg: Segment) -> None:
+    toks = seg.tokens
+    if not len(toks):
+        return
+    offset = toks[0].i
+    by_start = {seg.start(t): t.i for t in toks}
+    by_end = {seg.end(t): t.i for t in toks}
+    for m in table.mentions:
+        if m.label != "PERSON" or m.start not in by_start or m.end not in by_end:
+            continue
+        ent = table.get(m.entity)
+        if ent is None or ent.role:
+            continue
+        found = role_of(seg, by_start[m.start], by_end[m.end])
+        if not found:
+            continue
+        a, b, g = found
+        start, end = seg.start(toks[a - offset]), seg.end(toks[b - 1 - offset])
+        if end <= start:
+            continue
+        ent.role = table.text[start:end]
+        if g and not ent.gender:
+            ent.gender = g
+        for other in table.mentions_in(start, end):
+            if other.label == "ORG":
+                ent.affiliation = other.entity
+                break
+
+
+def _genders(table: EntityTable) -> None:
+    names = resources.first_names()
+    for e in table.entities():
+        if e.label != "PERSON" or e.gender:
+            continue
+        for n in e.names:
+            first = n.split()[0].lower() if n.split() else ""
+            first = first.split("-")[0] if first not in names else first
+            g = names.get(first)
+            if g in ("m", "f"):
+                e.gender = g
+                break

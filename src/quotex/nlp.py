@@ -1,0 +1,146 @@
+"""The spaCy side: loading the French model once per process, and the text we hand it.
+
+quotex parses the article paragraphs only (never the boilerplate), one spaCy ``Doc`` per piece, each
+with the offset of its first character in the original input, so token offsets map straight back.
+The parsed copy is *normalised one character for one character* (typographic apostrophes, guillemets
+and no-break spaces become their plain forms, which the small model parses far better; runs of
+characters with no space become ``x``), so every offset stays equal to the input's.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+import regex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["MODEL_NAME", "get_nlp", "normalise", "Segment", "MAX_PIECE"]
+
+MODEL_NAME = "fr_core_news_sm"
+# a paragraph longer than this is parsed in pieces (spaCy's max_length is never what a user sees)
+MAX_PIECE = 20_000
+_LONG_RUN = 60  # a run of non-space characters longer than this is not language
+
+_lock = threading.Lock()
+_nlp: "Optional[Language]" = None
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2019": "'",  # right single quotation mark used as apostrophe
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00ab": '"',  # « »
+        "\u00bb": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2039": '"',
+        "\u203a": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2060": " ",
+        "\ufeff": " ",
+        "\u200b": " ",
+        "\u0000": " ",
+    }
+)
+_RUN = regex.compile(r"\S{%d,}" % (_LONG_RUN + 1))
+_CTRL = regex.compile(r"[[\p{Cc}\p{Cs}\p{Co}\p{Cn}]--[\n\t]]", flags=regex.V1)
+
+
+def normalise(text: str) -> str:
+    """A copy of ``text`` of the same length, easier for the model to parse."""
+    out = text.translate(_TRANSLATE)
+    out = _CTRL.sub(" ", out)
+    if len(out) > _LONG_RUN:
+        out = _RUN.sub(lambda m: "x" * len(m.group(0)), out)
+    return out
+
+
+def get_nlp() -> "Language":
+    """The French pipeline, loaded lazily once per process and reused."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                nlp = spacy.load(MODEL_NAME)
+                nlp.max_length = max(nlp.max_length, MAX_PIECE * 2)
+                _nlp = nlp
+    return _nlp
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A parsed piece of the article: its tokens and where its first character sits in the input.
+
+    ``tokens`` is a spaCy ``Doc`` (parsed on its own) or a ``Span`` of a larger Doc (in the spaCy
+    component); ``offset`` is added to a token's ``idx`` to get its offset in the input, minus
+    ``base`` (the ``idx`` of the Doc character that stands for input offset ``offset``).
+    """
+
+    tokens: "Union[Doc, SpacySpan]"
+    offset: int
+    paragraph: Optional[int]
+    base: int = 0
+
+    def start(self, tok: Any) -> int:
+        return tok.idx - self.base + self.offset
+
+    def end(self, tok: Any) -> int:
+        return tok.idx + len(tok.text) - self.base + self.offset
+
+
+def pieces(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
+    """Split ``text[start:end]`` into pieces of at most MAX_PIECE characters at sentence ends."""
+    pos = start
+    while end - pos > MAX_PIECE:
+        window_end = pos + MAX_PIECE
+        cut = -1
+        for mark in (". ", "! ", "? ", "\n", " "):
+            cut = text.rfind(mark, pos + MAX_PIECE // 2, window_end)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        if cut < 0:
+            cut = window_end
+        yield pos, cut
+        pos = cut
+    if end > pos:
+        yield pos, end
+
+
+def parse_spans(
+    text: str, spans: Sequence[Tuple[int, int, Optional[int]]], nlp: "Optional[Language]" = None, batch_size: int = 64
+) -> List[Segment]:
+    """Parse the given (start, end, paragraph) stretches of ``text``; one Segment per piece."""
+    return parse_many([(text, spans)], nlp, batch_size)[0]
+
+
+def parse_many(
+    items: Sequence[Tuple[str, Sequence[Tuple[int, int, Optional[int]]]]],
+    nlp: "Optional[Language]" = None,
+    batch_size: int = 64,
+) -> List[List[Segment]]:
+    """Parse the stretches of several texts in one ``nlp.pipe`` stream (better batching)."""
+    nlp = nlp or get_nlp()
+    jobs: List[Tuple[int, int, int, Optional[int]]] = []
+    norms = []
+    for n, (text, spans) in enumerate(items):
+        norms.append(normalise(text))
+        for start, end, para in spans:
+            for a, b in pieces(text, start, end):
+                jobs.append((n, a, b, para))
+    docs: Iterable["Doc"] = nlp.pipe((norms[n][a:b] for n, a, b, _ in jobs), batch_size=batch_size)
+    out: List[List[Segment]] = [[] for _ in items]
+    for doc, (n, a, b, para) in zip(docs, jobs):
+        out[n].append(Segment(doc, a, para))
+    return out

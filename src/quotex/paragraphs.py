@@ -1,0 +1,48 @@
+"""Stage 2: group the article lines into paragraphs.
+
+One paragraph per article line or block of lines; lines of one block are joined into one paragraph
+when the text was hard-wrapped (the line does not end a sentence and the next one goes on in lower
+case), and split otherwise (one scraped paragraph a line is the usual shape of news pages).
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+import regex
+
+from .boilerplate import LineAnalysis, _trim
+from .model import Paragraph, Span
+
+__all__ = ["paragraphs"]
+
+_ENDS_SENTENCE = regex.compile(r"[.!?…:;»\"”)\]]\s*$")
+_STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}\d,;)«\"]")
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    return not _ENDS_SENTENCE.search(prev) and bool(_STARTS_LOWER.match(nxt))
+
+
+def paragraphs(text: str, analysis: LineAnalysis) -> Tuple[Paragraph, ...]:
+    """Article paragraphs of ``text`` as spans of the original string."""
+    groups: List[List[int]] = []
+    current: List[int] = []
+    for line in analysis.lines:
+        if not analysis.is_article(line.index):
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        if current and not _continues(analysis.lines[current[-1]].text, line.text):
+            groups.append(current)
+            current = []
+        current.append(line.index)
+    if current:
+        groups.append(current)
+    out = []
+    for g in groups:
+        first, last = analysis.lines[g[0]], analysis.lines[g[-1]]
+        s, _ = _trim(first.text)
+        _, e = _trim(last.text)
+        out.append(Paragraph(len(out), Span.of(text, first.start + s, last.start + e)))
+    return tuple(out)

@@ -1,0 +1,168 @@
+"""The pipeline: raw page text in, ``Document`` out; one text or a stream of many."""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+import traceback
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+from .attribution import attribute
+from .boilerplate import LineAnalysis, analyse_lines
+from .entities import build_entities
+from .model import Document, Paragraph
+from .nlp import Segment, get_nlp, parse_many, parse_spans
+from .paragraphs import paragraphs
+from .quotes import TokenIndex, find_candidates
+
+__all__ = ["Options", "extract", "extract_many", "analyse", "prepare"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of one extraction run (the defaults are what ``extract`` uses)."""
+
+    remove_boilerplate: bool = True
+    batch_size: int = 32
+
+
+def _check(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"quotex.extract expects the page text as str, not {type(text).__name__}")
+    return text
+
+
+def prepare(text: str, options: Options = Options()) -> Tuple[LineAnalysis, Tuple[Paragraph, ...], List[Tuple[int, int, Optional[int]]]]:
+    """Stages 1 and 2: line verdicts, paragraphs, and the stretches to parse (title first)."""
+    analysis = analyse_lines(text)
+    if not options.remove_boilerplate:
+        analysis = LineAnalysis(analysis.lines, None, {})
+    paras = paragraphs(text, analysis)
+    stretches: List[Tuple[int, int, Optional[int]]] = []
+    title = analysis.title_span(text)
+    if title is not None:
+        stretches.append((title.start, title.end, None))
+    stretches.extend((p.span.start, p.span.end, p.index) for p in paras)
+    return analysis, paras, stretches
+
+
+def analyse(
+    text: str,
+    analysis: LineAnalysis,
+    paras: Tuple[Paragraph, ...],
+    segments: Sequence[Segment],
+    stretches: Sequence[Tuple[int, int, Optional[int]]],
+) -> Document:
+    """Stages 3 to 5 over parsed segments (shared by ``extract`` and the spaCy component)."""
+    table = build_entities(text, segments)
+    cands = find_candidates(text, segments, stretches)
+    ix = TokenIndex(segments)
+    quotes = attribute(text, ix, table, cands)
+    return Document(
+        text=text,
+        title=analysis.title_span(text),
+        paragraphs=paras,
+        boilerplate=analysis.boilerplate(text),
+        entities=table.freeze(),
+        quotes=quotes,
+    )
+
+
+def extract(text: str, options: Options = Options()) -> Document:
+    """Extract title, paragraphs, boilerplate, entities and quotations from one page's raw text.
+
+    Raises ``TypeError`` when ``text`` is not a ``str``; empty or blank text gives an empty
+    Document. The spaCy model is loaded on the first call and reused.
+    """
+    _check(text)
+    if not text.strip():
+        return Document(text=text)
+    analysis, paras, stretches = prepare(text, options)
+    segments = parse_spans(text, stretches, batch_size=options.batch_size)
+    return analyse(text, analysis, paras, segments, stretches)
+
+
+def _safe_extract(text: Any, options: Options) -> Document:
+    try:
+        return extract(text, options)
+    except Exception as exc:  # one bad item must not stop the stream
+        shown = text if isinstance(text, str) else ""
+        return Document(text=shown, error=f"{type(exc).__name__}: {exc}")
+
+
+def _extract_batch(texts: Sequence[Any], options: Options) -> List[Document]:
+    """Extract a batch, parsing all its paragraphs in one ``nlp.pipe`` stream."""
+    prepared = []
+    out: List[Optional[Document]] = [None] * len(texts)
+    for n, text in enumerate(texts):
+        try:
+            _check(text)
+            if not text.strip():
+                out[n] = Document(text=text)
+                continue
+            prepared.append((n, text, prepare(text, options)))
+        except Exception as exc:
+            shown = text if isinstance(text, str) else ""
+            out[n] = Document(text=shown, error=f"{type(exc).__name__}: {exc}")
+    try:
+        parsed = parse_many([(text, st) for _, text, (_, _, st) in prepared], batch_size=options.batch_size)
+    except Exception:
+        parsed = None  # parse one by one below, so that one bad text cannot sink the batch
+    for m, (n, text, (analysis, paras, stretches)) in enumerate(prepared):
+        try:
+            segments = parsed[m] if parsed is not None else parse_spans(text, stretches, batch_size=options.batch_size)
+            out[n] = analyse(text, analysis, paras, segments, stretches)
+        except Exception as exc:
+            out[n] = Document(text=text, error=f"{type(exc).__name__}: {exc}")
+    return [d if d is not None else Document(text="", error="internal: no result") for d in out]
+
+
+def _worker_init() -> None:
+    get_nlp()
+
+
+def _worker(args: Tuple[List[Any], Options]) -> List[Document]:
+    texts, options = args
+    try:
+        return _extract_batch(texts, options)
+    except Exception:  # pragma: no cover - last guard, keeps the stream going
+        err = traceback.format_exc(limit=1).strip().splitlines()[-1]
+        return [Document(text=t if isinstance(t, str) else "", error=err) for t in texts]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
+    it = iter(items)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def extract_many(
+    texts: Iterable[Any], batch_size: int = 16, n_process: int = 1, options: Options = Options()
+) -> Iterator[Document]:
+    """Extract from many texts lazily, results in input order, memory flat.
+
+    An item that is not a str, or that fails, yields a Document whose ``error`` says why; the
+    stream goes on. With ``n_process > 1`` batches go to worker processes (each loads the model
+    once) and at most ``2 * n_process`` batches are in flight.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    if n_process is None or n_process < 1:
+        raise ValueError("n_process must be at least 1")
+    if n_process == 1:
+        for chunk in _chunks(texts, batch_size):
+            yield from _extract_batch(chunk, options)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_worker_init) as pool:
+        pending: Deque[Any] = deque()
+        for chunk in _chunks(texts, batch_size):
+            pending.append(pool.apply_async(_worker, ((chunk, options),)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

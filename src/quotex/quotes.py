@@ -1,0 +1,1069 @@
+"""Stage 4: quotation candidates: direct, indirect and mixed, each with its cue and a speaker reference.
+
+* Quoted regions are found by one linear scan over the article's quotation marks (« », “ ”, „ “,
+  ‹ ›, straight double quotes, em-dash dialogue), nested marks kept inside the outer region, a
+  region left open at a paragraph's end carried on when the next paragraph reopens it (the French
+  convention for quotations over several paragraphs) and closed there otherwise.
+* A region is a direct quote when a cue follows it (``», a-t-il dit``, ``", a annoncé X``,
+  ``» — X``), when a cue or a colon introduces it (``X confie : « … »``), when a source marker
+  heads its sentence (``Pour X, « … »``), or when it stands as a sentence of its own (a floating
+  quote). A region split by an incise (``« A, dit-il, B »``) gives two quotes. Other regions are
+  fragments: scare quotes, or the quoted part of a mixed quote.
+* Indirect quotes come from reporting verbs matched by lemma (``data/reporting_verbs.tsv``) with a
+  que-clause, an infinitive complement or an adjective (``se sont dites prêtes à``), from inverted
+  order (``<content>, a annoncé X``), and from source markers (``selon X``, ``d'après X``,
+  ``pour X``). Negated, conditional, future and interrogative verbs are not quotations. Reported
+  content holding a quoted region is ``mixed``.
+
+This module says *where* the speaker is named (a ``SpeakerRef``); ``attribution`` says who it is.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from . import resources
+from .nlp import Segment
+
+__all__ = ["Region", "SpeakerRef", "Candidate", "find_regions", "TokenIndex", "find_candidates"]
+
+_OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"'}
+_CLOSERS = {"»": "«", "”": "“„", "“": "„", "›": "‹"}
+_DASHES = ("—", "–", "―")
+_SPACES = " \t\u00a0\u202f\u2009\u2007\ufeff\r"
+_PRONOUNS = {
+    "il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"), "on": (None, "s"),
+    "lui": ("m", "s"), "eux": ("m", "p"), "-il": ("m", "s"), "-elle": ("f", "s"), "-ils": ("m", "p"),
+    "-elles": ("f", "p"), "-on": (None, "s"), "-t-il": ("m", "s"), "-t-elle": ("f", "s"), "-t-on": (None, "s"),
+}
+_NEGATORS = frozenset({"pas", "jamais", "guère", "point", "nullement", "aucunement"})
+_MODALS = frozenset({"pouvoir", "devoir", "aller", "vouloir", "falloir", "refuser", "hésiter", "oser", "savoir", "chercher", "tenter", "éviter", "renoncer"})
+_QUE = frozenset({"que", "qu'", "qu’"})
+_OBJ_CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'", "m’", "te", "se", "s'", "s’", "l'", "l’", "le", "la", "les"})
+_NP_INNER = frozenset({"de", "du", "des", "d'", "d’", "-"})
+_SKIP_PREPS = frozenset({"à", "au", "aux", "pour", "devant", "lors", "auprès", "sur", "dans", "en"})
+_TIME_WORDS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain soir matin midi tôt tard "
+    "récemment encore aussi également notamment toutefois cependant ensuite enfin".split()
+)
+_CONTINUATION_VERBS = frozenset({"ajouter", "préciser", "poursuivre", "conclure", "expliquer", "souligner", "insister", "rappeler", "répondre", "lancer", "enchaîner", "renchérir", "continuer"})
+
+
+@dataclass(frozen=True)
+class Region:
+    """Text between quotation marks (or after a dialogue dash): content offsets and mark offsets."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    closed: bool
+    dash: bool = False
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """Where the speaker of a quote is named.
+
+    kind: ``np`` (a noun phrase or name at ``start:end``), ``pronoun`` (``start:end`` is the
+    pronoun), ``inherit`` (the previous quote's speaker), ``participle`` (the speaker of the
+    clause the participial cue depends on; ``start:end`` is that clause's subject if known),
+    ``float`` (no cue: the nearest entity before ``start`` in the paragraph, else inherit).
+    """
+
+    kind: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class Candidate:
+    type: str
+    start: int
+    end: int
+    cue: Optional[Tuple[int, int]]
+    ref: SpeakerRef
+    paragraph: Optional[int]
+    priority: int = 1
+    sentence: Tuple[int, int] = (-1, -1)
+    regions: List[Region] = field(default_factory=list)
+
+
+# -- quotation marks --------------------------------------------------------------------
+
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in _SPACES:
+        pos += 1
+    return pos
+
+
+def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _SPACES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SPACES):
+        end -= 1
+    return start, end
+
+
+def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region]:
+    """Top-level quoted regions of the article stretches (title, paragraphs), in order. Linear."""
+    out: List[Region] = []
+    carried: Optional[Tuple[str, int]] = None  # opener and its offset, open at the last stretch's end
+    for k, (s, e) in enumerate(stretches):
+        stack: List[str] = []
+        counts: Dict[str, int] = {}
+        top_open = -1
+        pos = s
+        if carried is not None:
+            first = _skip_spaces(text, s, e)
+            if first < e and text[first] in _OPENERS and _OPENERS.get(text[first]) == _OPENERS.get(carried[0]):
+                stack.append(carried[0])
+                counts[carried[0]] = 1
+                top_open = carried[1]
+                pos = first + 1
+            carried = None
+        elif _skip_spaces(text, s, e) < e and text[_skip_spaces(text, s, e)] in _DASHES:
+            d = _skip_spaces(text, s, e)
+            if d + 1 < e and text[d + 1] in _SPACES:
+                a, b = _trim(text, d + 1, e)
+                if a < b:
+                    out.append(Region(a, b, d, e, True, dash=True))
+                continue
+        while pos < e:
+            ch = text[pos]
+            if ch == '"':
+                if stack and stack[-1] == '"':
+                    stack.pop()
+                    counts['"'] -= 1
+                    if not stack:
+                        a, b = _trim(text, top_open + 1, pos)
+                        out.append(Region(a, b, top_open, pos, True))
+                else:
+                    if not stack:
+                        top_open = pos
+                    stack.append('"')
+                    counts['"'] = counts.get('"', 0) + 1
+            elif ch in _CLOSERS and any(counts.get(o, 0) for o in _CLOSERS[ch]):
+                while stack:
+                    o = stack.pop()
+                    counts[o] -= 1
+                    if o in _CLOSERS[ch]:
+                        break
+                if not stack:
+                    a, b = _trim(text, top_open + 1, pos)
+                    out.append(Region(a, b, top_open, pos, True))
+            elif ch in _OPENERS:
+                if not stack:
+                    top_open = pos
+                stack.append(ch)
+                counts[ch] = counts.get(ch, 0) + 1
+            pos += 1
+        if stack:
+            nxt = stretches[k + 1] if k + 1 < len(stretches) else None
+            opener = stack[0]
+            if nxt is not None and opener != '"':
+                first = _skip_spaces(text, nxt[0], nxt[1])
+                if first < nxt[1] and text[first] == opener:
+                    carried = (opener, top_open)
+                    continue
+            a, b = _trim(text, top_open + 1, e)
+            if a < b:
+                out.append(Region(a, b, top_open, e, False))
+    # a region carried over several paragraphs was opened in an earlier stretch: its start is right
+    return [r for r in out if r.start < r.end]
+
+
+# -- tokens -----------------------------------------------------------------------------
+
+class TokenIndex:
+    """All parsed tokens of the article, addressable by input offset."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.toks: List[Any] = []
+        self.starts: List[int] = []
+        self.ends: List[int] = []
+        self.seg: List[Segment] = []
+        for seg in segments:
+            for t in seg.tokens:
+                if t.is_space:
+                    continue
+                self.toks.append(t)
+                self.starts.append(seg.start(t))
+                self.ends.append(seg.end(t))
+                self.seg.append(seg)
+        self._pos = {(id(t.doc), t.i): k for k, t in enumerate(self.toks)}
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def at(self, offset: int) -> int:
+        """Index of the first token ending after ``offset``."""
+        return bisect_right(self.ends, offset)
+
+    def before(self, offset: int) -> int:
+        """Index of the last token starting before ``offset`` (or -1)."""
+        return bisect_left(self.starts, offset) - 1
+
+    def index(self, tok: Any) -> int:
+        return self._pos.get((id(tok.doc), tok.i), -1)
+
+    def text(self, k: int) -> str:
+        return self.toks[k].text
+
+    def low(self, k: int) -> str:
+        return self.toks[k].lower_.replace("’", "'")
+
+    def sentence(self, k: int) -> Tuple[int, int]:
+        """Token index range [a, b) of the sentence holding token k."""
+        t = self.toks[k]
+        try:
+            sent = t.sent
+        except ValueError:
+            return k, k + 1
+        a = self.index(sent[0])
+        b = self.index(sent[-1])
+        # sentences may start or end with a space token that is not indexed
+        if a < 0:
+            a = k
+            while a > 0 and self.seg[a - 1] is self.seg[k] and self.toks[a - 1].sent == sent:
+                a -= 1
+        if b < 0:
+            b = k
+            while b + 1 < len(self.toks) and self.seg[b + 1] is self.seg[k] and self.toks[b + 1].sent == sent:
+                b += 1
+        return a, b + 1
+
+
+# -- reporting verbs --------------------------------------------------------------------
+
+def _lemma(tok: Any) -> str:
+    return (tok.lemma_ or tok.text).lower().replace("’", "'")
+
+
+def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
+    """``speech`` or ``cue`` when token k is a reporting verb, else None."""
+    tok = ix.toks[k]
+    verbs = resources.reporting_verbs()
+    low = ix.low(k)
+    forms = resources.verb_forms()
+    lemma = forms.get(low)
+    if lemma is None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = _lemma(tok)
+    prev = ix.low(k - 1) if k > 0 else ""
+    if prev in ("se", "s'") or (k > 1 and ix.low(k - 2) in ("se", "s'") and ix.toks[k - 1].pos_ == "AUX"):
+        cls = verbs.get("se " + lemma) or verbs.get("s'" + lemma)
+        if cls:
+            return cls
+    if lemma in ("faire", "laisser", "mettre") and k + 1 < len(ix):
+        j = k + 1
+        while j < len(ix) and ix.text(j).startswith("-"):
+            j += 1
+        if j < len(ix):
+            nxt = _lemma(ix.toks[j])
+            if f"{lemma} {nxt}" in verbs:
+                return verbs[f"{lemma} {nxt}"]
+            if j + 1 < len(ix) and f"{lemma} {ix.low(j)} {ix.low(j + 1)}" in verbs:
+                return verbs[f"{lemma} {ix.low(j)} {ix.low(j + 1)}"]
+        return None
+    return verbs.get(lemma)
+
+
+def _main_verb(ix: TokenIndex, k: int) -> int:
+    """For ``faire savoir`` and the like, the second verb ends the cue."""
+    if _lemma(ix.toks[k]) in ("faire", "laisser", "mettre"):
+        j = k + 1
+        while j < len(ix) and ix.text(j).startswith("-"):
+            j += 1
+        if j < len(ix) and ix.low(j) == "en":
+            j += 1
+        return min(j, len(ix) - 1)
+    return k
+
+
+def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
+    """Token range [a, b) of the verb group around reporting verb k (auxiliaries, clitics, -t-il)."""
+    a = k
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 5 and ix.seg[j] is ix.seg[k]:
+        t = ix.toks[j]
+        low = ix.low(j)
+        if t.pos_ == "AUX" or low.startswith("-") or low in _OBJ_CLITICS:
+            a = j
+        elif t.pos_ == "ADV" or (low in ("de", "son", "sa", "leur", "côté", "part", "ailleurs", "par") and steps < 4):
+            pass
+        else:
+            break
+        j -= 1
+        steps += 1
+    # do not start on an adverb or a preposition
+    while a < k and ix.toks[a].pos_ not in ("AUX",) and not ix.low(a).startswith("-") and ix.low(a) not in _OBJ_CLITICS:
+        a += 1
+    b = _main_verb(ix, k) + 1
+    while b < len(ix) and ix.seg[b] is ix.seg[k] and ix.text(b).startswith("-") and len(ix.text(b)) > 1:
+        b += 1
+    return a, b
+
+
+def _inverted_pronoun(ix: TokenIndex, a: int, b: int) -> Optional[int]:
+    for j in range(a, min(b + 1, len(ix))):
+        low = ix.low(j)
+        if low.startswith("-") and low.lstrip("-t").lstrip("-") in ("il", "elle", "ils", "elles", "on"):
+            return j
+    return None
+
+
+def _negated(ix: TokenIndex, a: int, b: int) -> bool:
+    lo = max(0, a - 2)
+    hi = min(len(ix), b + 2)
+    has_ne = any(ix.low(j) in ("ne", "n'") for j in range(lo, b))
+    has_neg = any(ix.low(j) in _NEGATORS for j in range(a, hi))
+    return has_ne and has_neg
+
+
+def _hypothetical(ix: TokenIndex, k: int, a: int) -> bool:
+    tok = ix.toks[k]
+    morph = tok.morph
+    if "Fut" in morph.get("Tense") and "Fin" in morph.get("VerbForm"):
+        return True
+    if "Cnd" in morph.get("Mood") and "Part" not in morph.get("VerbForm"):
+        return True
+    for j in range(a, k):
+        m = ix.toks[j].morph
+        if ix.toks[j].pos_ == "AUX" and "Fut" in m.get("Tense"):
+            return True
+    # an infinitive under a modal or a non-reporting verb ("pourrait annoncer", "refuse de dire")
+    if "Inf" in morph.get("VerbForm"):
+        head = tok.head
+        if head is not tok and head.pos_ in ("VERB", "AUX") and _lemma(head) in _MODALS:
+            return True
+        if head is not tok and head.pos_ == "VERB" and _lemma(head) not in resources.reporting_verbs():
+            prev = ix.low(k - 1) if k > 0 else ""
+            if prev not in ("d'", "de"):
+                return True
+    # a clause introduced by "si"
+    for child in tok.children:
+        if child.dep_ == "mark" and child.lower_ in ("si", "s'"):
+            return True
+    sa, _ = ix.sentence(k)
+    for j in range(max(sa, k - 4), k):
+        if ix.low(j) in ("si", "s'") and (j + 1 < len(ix) and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on")):
+            return True
+    return False
+
+
+# -- noun phrases -----------------------------------------------------------------------
+
+def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
+    """A noun phrase starting at token j (a determiner, a name or a noun), as token range."""
+    if j >= limit:
+        return None
+    t = ix.toks[j]
+    if t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") and not t.text[:1].isupper():
+        return None
+    if t.is_punct:
+        return None
+    a = j
+    b = j
+    while b < limit:
+        t = ix.toks[b]
+        low = ix.low(b)
+        if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
+            break  # a new noun phrase starts: "à Sputnik | la porte-parole"
+        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (
+            t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
+        ):
+            if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
+                break
+            b += 1
+            continue
+        if t.text == "(":
+            # "(DFAE)", "(coalition d'opposition)"
+            c = b + 1
+            while c < limit and ix.text(c) != ")" and c - b < 6:
+                c += 1
+            if c < limit and ix.text(c) == ")":
+                b = c + 1
+                continue
+        if t.text == "," and b + 1 < limit and ix.toks[b + 1].pos_ == "PROPN":
+            # apposed name: "le vice-président de la Douma russe, Piotr Tolstoï"
+            c = b + 1
+            while c < limit and (ix.toks[c].pos_ == "PROPN" or ix.text(c)[:1].isupper()) and not ix.toks[c].is_punct:
+                c += 1
+            b = c
+            break
+        break
+    while b > a and ix.low(b - 1) in _NP_INNER | {"l'", "d'", "le", "la", "les"}:
+        b -= 1
+    if b <= a:
+        return None
+    return a, b
+
+
+def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
+    """The inverted subject after a cue: skip adverbs, dates and a prepositional phrase or two."""
+    skips = 0
+    while j < limit and skips < 4:
+        t = ix.toks[j]
+        low = ix.low(j)
+        if t.pos_ == "ADV" or low in _TIME_WORDS:
+            j += 1
+            continue
+        if low in _SKIP_PREPS or (t.pos_ == "ADP" and low not in _NP_INNER):
+            np = _np_after(ix, j + 1, limit)
+            if np is None:
+                return None
+            nxt = np[1]
+            if nxt < limit and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper()) and not ix.toks[nxt].is_punct:
+                j = nxt
+                skips += 1
+                continue
+            return None
+        break
+    np = _np_after(ix, j, limit)
+    if np is None:
+        return None
+    a, b = np
+    # "un communiqué lu par X": the person who read or signed it
+    if b + 1 < limit and ix.toks[b].pos_ in ("VERB", "ADJ") and ix.low(b + 1) == "par":
+        inner = _np_after(ix, b + 2, limit)
+        if inner:
+            return inner
+    return a, b
+
+
+def _subject_before(ix: TokenIndex, k: int) -> Optional[Tuple[int, int]]:
+    """The subject of verb k from the dependency parse (nsubj), as token range of its phrase."""
+    tok = ix.toks[k]
+    cands = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not cands and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        cands = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not cands:
+        return None
+    c = cands[0]
+    if c.lower_ == "qui" and c.head.head is not c.head:
+        c = c.head.head
+    left = [t for t in c.subtree if t.i <= c.i or ix.index(t) < k]
+    ks = [ix.index(t) for t in left if ix.index(t) >= 0 and not t.is_punct]
+    # stop a subject phrase at a comma that is followed by a relative or a participle clause
+    if not ks:
+        return None
+    a, b = min(ks), max(ks) + 1
+    ci = ix.index(c)
+    if ci < 0:
+        return None
+    # keep the part around the head noun, cutting relative clauses ("qui participent ...")
+    for j in range(ci + 1, b):
+        if ix.low(j) in ("qui", "que", "dont", "lequel", "laquelle") and ix.text(j - 1) == ",":
+            b = j - 1
+            break
+    while a < b and ix.toks[a].is_punct:
+        a += 1
+    if b <= a or b > k:
+        b = min(b, k)
+    return (a, b) if a < b else None
+
+
+def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> SpeakerRef:
+    """Who is speaking for the reporting verb k with cue tokens [a, b)."""
+    pron = _inverted_pronoun(ix, a, b)
+    if pron is not None:
+        return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
+    tok = ix.toks[k]
+    form = tok.morph.get("VerbForm")
+    if "Part" in form and ix.low(k).endswith("ant"):
+        return SpeakerRef("participle")
+    if "Inf" in form and k > 0 and ix.low(k - 1) in ("d'", "de"):
+        return SpeakerRef("inherit")
+    subj = _subject_before(ix, k)
+    if subj is not None and subj[1] <= a:
+        s, e = subj
+        if e - s == 1 and ix.low(s) in _PRONOUNS:
+            return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
+        return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    after = _subject_after(ix, b, limit)
+    if after is not None:
+        s, e = after
+        if e - s == 1 and ix.low(s) in _PRONOUNS:
+            return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
+        return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    if subj is not None:
+        s, e = subj
+        return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    return SpeakerRef("inherit")
+
+
+# -- candidates -------------------------------------------------------------------------
+
+@dataclass
+class _Ctx:
+    text: str
+    ix: TokenIndex
+    regions: List[Region]
+    para_of: Any
+    region_starts: List[int] = field(default_factory=list)
+
+    def region_at(self, offset: int) -> Optional[Region]:
+        k = bisect_right(self.region_starts, offset) - 1
+        if k >= 0:
+            r = self.regions[k]
+            if r.open <= offset <= r.close:
+                return r
+        return None
+
+
+def find_candidates(text: str, segments: Sequence[Segment], stretches: Sequence[Tuple[int, int, Optional[int]]]) -> List[Candidate]:
+    """Every quotation candidate of the parsed article, in text order, overlaps resolved."""
+    ix = TokenIndex(segments)
+    regions = find_regions(text, [(s, e) for s, e, _ in stretches])
+    starts = [s for s, _, _ in stretches]
+
+    def para_of(offset: int) -> Optional[int]:
+        k = bisect_right(starts, offset) - 1
+        return stretches[k][2] if k >= 0 else None
+
+    ctx = _Ctx(text, ix, regions, para_of, [r.open for r in regions])
+    cands: List[Candidate] = []
+    cands.extend(_direct(ctx))
+    taken = [(c.start, c.end) for c in cands]
+    cands.extend(_indirect(ctx, taken))
+    cands.extend(_markers(ctx))
+    return _resolve_overlaps(ctx, cands)
+
+
+def _region_tokens(ix: TokenIndex, r: Region) -> Tuple[int, int]:
+    return ix.at(r.start), ix.before(r.end) + 1
+
+
+def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[int, int, SpeakerRef, int]]]]:
+    """Split a region at incises (« A, dit-il, B »); each part with the incise cue if any."""
+    ix = ctx.ix
+    a, b = _region_tokens(ix, r)
+    parts: List[Tuple[Region, Optional[Tuple[int, int, SpeakerRef, int]]]] = []
+    cur = r.start
+    j = a
+    while j < b - 1:
+        if ix.text(j) == "," and j + 1 < b:
+            v = j + 1
+            # skip an object clitic ("lui répond")
+            if ix.low(v) in ("lui", "leur") and v + 1 < b:
+                v += 1
+            k = None
+            if ix.toks[v].pos_ == "AUX" and v + 1 < b:
+                pron = _inverted_pronoun(ix, v, min(v + 3, b))
+                if pron is not None:
+                    k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
+                    while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
+                        k += 1
+            elif verb_class(ix, v):
+                pron = _inverted_pronoun(ix, v, min(v + 2, b))
+                nxt = v + 1
+                if pron is not None or (nxt < b and (ix.toks[nxt].pos_ == "PROPN" or ix.text(nxt)[:1].isupper())):
+                    k = v
+            if k is not None:
+                ca, cb = cue_span(ix, k)
+                # the incise runs to the next punctuation
+                e = cb
+                while e < b and not (ix.toks[e].is_punct and ix.text(e) in ",.;!?…"):
+                    e += 1
+                if e < b - 1 and ix.ends[e] < r.end:
+                    ref = _ref_for_verb(ix, k, ca, cb, e)
+                    end_a = ix.starts[j]
+                    sa, ea = _trim(ctx.text, cur, end_a)
+                    if sa < ea:
+                        parts.append((Region(sa, ea, r.open if cur == r.start else cur, end_a, True),
+                                      (ix.starts[ca], ix.ends[cb - 1], ref, k)))
+                    cur = ix.ends[e]
+                    j = e + 1
+                    continue
+        j += 1
+    if not parts:
+        return [(r, None)]
+    s, e = _trim(ctx.text, cur, r.end)
+    if s < e:
+        parts.append((Region(s, e, cur, r.close, r.closed), parts[-1][1]))
+    return parts
+
+
+def _sentence_bounds(ix: TokenIndex, k: int) -> Tuple[int, int]:
+    return ix.sentence(k)
+
+
+def _is_standalone(ctx: _Ctx, r: Region) -> bool:
+    """The region is a sentence (or more) of its own, not words inside someone else's sentence."""
+    text = ctx.text
+    j = r.open - 1
+    while j >= 0 and text[j] in _SPACES:
+        j -= 1
+    before_ok = j < 0 or text[j] in "\n.!?…:" or (text[j] in "»”\"" and j > 0)
+    k = r.close + 1
+    while k < len(text) and text[k] in _SPACES:
+        k += 1
+    after_ok = k >= len(text) or text[k] in "\n.!?…" or text[k] in "«“\""
+    inner_end = text[r.end - 1] if r.end > r.start else ""
+    words = len(text[r.start:r.end].split())
+    return before_ok and (after_ok or inner_end in ".!?…") and words >= 3
+
+
+def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int]]:
+    """A cue right after the closing mark: ``», a-t-il dit``, ``", a annoncé X``, ``» — X``."""
+    ix = ctx.ix
+    text = ctx.text
+    if not r.closed:
+        return None
+    j = ix.at(r.close + 1)
+    if j >= len(ix) or ix.seg[j].paragraph != ctx.para_of(r.close) and ix.seg[j].paragraph is not None and ctx.para_of(r.close) is not None:
+        return None
+    if ix.starts[j] - r.close > 4:
+        return None
+    _, sent_end = ix.sentence(j) if j < len(ix) else (0, 0)
+    limit = sent_end
+    nxt_region = next((q for q in ctx.regions if q.open > r.close), None)
+    if nxt_region is not None:
+        limit = min(limit, ix.at(nxt_region.open))
+    t = ix.text(j)
+    if t in _DASHES or t == "-":
+        np = _np_after(ix, j + 1, limit)
+        if np:
+            return ix.starts[j], ix.ends[j], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), j
+        return None
+    if t != ",":
+        return None
+    v = j + 1
+    if v < limit and ix.low(v) in ("lui", "leur", "nous", "me", "m'"):
+        v += 1
+    if v < limit and ix.low(v) in ("de", "d'") and v + 1 < limit and "Inf" in ix.toks[v + 1].morph.get("VerbForm"):
+        # Québec usage: "», de dire X"
+        k = v + 1
+        if verb_class(ix, k):
+            ref_np = _subject_after(ix, k + 1, limit)
+            ref = SpeakerRef("np", ix.starts[ref_np[0]], ix.ends[ref_np[1] - 1]) if ref_np else SpeakerRef("inherit")
+            return ix.starts[v], ix.ends[k], ref, k
+        return None
+    if v < limit and ix.low(v) in ("selon", "d'après"):
+        np = _np_after(ix, v + 1, limit)
+        if np:
+            return ix.starts[v], ix.ends[v], _np_or_pronoun(ix, np), v
+        return None
+    # the verb group: aux (with -t-il) and participle, or a finite verb
+    k = None
+    scan = v
+    while scan < min(limit, v + 5):
+        tok = ix.toks[scan]
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and scan + 1 < limit and not ix.toks[scan + 1].pos_ in ("AUX", "VERB") and not ix.text(scan + 1).startswith("-")):
+            k = scan
+            break
+        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS:
+            scan += 1
+            continue
+        if verb_class(ix, scan):
+            k = scan
+            break
+        break
+    if k is None:
+        return None
+    # "a fait remarquer": the last verb of a chain
+    while k + 1 < limit and ix.toks[k + 1].pos_ == "VERB" and "Inf" in ix.toks[k + 1].morph.get("VerbForm") and _lemma(ix.toks[k]) in ("faire", "laisser"):
+        k += 1
+    ca, cb = cue_span(ix, k)
+    ca = max(ca, v if ix.low(v - 1) not in ("lui", "leur") else v - 1)
+    cls = verb_class(ix, k) or verb_class(ix, ca)
+    if cls is None and _lemma(ix.toks[k]) in ("remarquer", "savoir", "valoir"):
+        cls = "speech"
+    pron = _inverted_pronoun(ix, ca, cb + 1)
+    if cls is None and pron is None:
+        return None
+    ref = _ref_for_verb(ix, k, ca, cb, limit)
+    if ref.kind == "participle":
+        return None
+    return ix.starts[ca], ix.ends[cb - 1], ref, k
+
+
+def _np_or_pronoun(ix: TokenIndex, np: Tuple[int, int]) -> SpeakerRef:
+    s, e = np
+    if e - s == 1 and ix.low(s) in _PRONOUNS:
+        return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
+    return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+
+
+def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[Tuple[int, int, SpeakerRef, int]]:
+    """A cue introducing the region: ``X confie : « … »``, ``Galthié : « … »``, ``a déclaré « … »``."""
+    ix = ctx.ix
+    o = ix.before(r.open + 1)
+    while o >= 0 and ix.starts[o] >= r.open:
+        o -= 1
+    if o < 0:
+        return None
+    sa, _ = ix.sentence(o)
+    lo = max(sa, ix.at(prev_end) if prev_end >= 0 else sa)
+    if lo > o:
+        return None
+    colon = ix.text(o) == ":"
+    last = o - 1 if colon else o
+    # the last reporting verb of the introduction
+    for k in range(last, lo - 1, -1):
+        cls = verb_class(ix, k)
+        if cls and not _negated(ix, *cue_span(ix, k)):
+            if not colon and k != last and not (k + 1 <= last and all(ix.toks[m].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN") for m in range(k + 1, last + 1)) and colon):
+                if k != last:
+                    continue
+            ca, cb = cue_span(ix, k)
+            if ix.low(k - 1) in ("d'", "de") and "Inf" in ix.toks[k].morph.get("VerbForm"):
+                ca = k - 1
+                ref = SpeakerRef("inherit")
+            else:
+                ref = _ref_for_verb(ix, k, ca, cb, o)
+            return ix.starts[ca], ix.ends[cb - 1], ref, k
+    if not colon:
+        return None
+    # "Galthié : « … »", "La police reste attentive aux dénonciations : « … »"
+    for k in range(lo, o):
+        tok = ix.toks[k]
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            sub = _subject_before(ix, ix.index(tok.head)) if ix.index(tok.head) >= 0 else None
+            if sub:
+                return ix.starts[o], ix.ends[o], _np_or_pronoun(ix, sub), o
+    np = _np_after(ix, lo, o)
+    if np:
+        return ix.starts[o], ix.ends[o], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), o
+    return None
+
+
+def _direct(ctx: _Ctx) -> List[Candidate]:
+    ix = ctx.ix
+    out: List[Candidate] = []
+    prev_cue: Optional[Tuple[int, int, SpeakerRef, int]] = None
+    prev_close = -1
+    for r in ctx.regions:
+        if ix.at(r.start) >= len(ix):
+            continue
+        para = ctx.para_of(r.start)
+        if r.dash:
+            out.append(Candidate("direct", r.start, r.end, None, SpeakerRef("float", r.start), para, 2, regions=[r]))
+            continue
+        parts = _split_incises(ctx, r)
+        for n, (part, inner_cue) in enumerate(parts):
+            cue = None
+            if n == len(parts) - 1:
+                cue = _cue_after(ctx, r)
+            if cue is None and inner_cue is not None and n < len(parts) - 1:
+                cue = inner_cue
+            if cue is None and n == 0:
+                cue = _cue_before(ctx, r, prev_close)
+            if cue is None and inner_cue is not None:
+                cue = inner_cue
+            if cue is None and prev_cue is not None and n == 0 and _follows_cue(ctx, prev_cue, r):
+                cue = prev_cue
+            if cue is not None:
+                c = Candidate("direct", part.start, part.end, (cue[0], cue[1]), cue[2], para, 3, regions=[part])
+                out.append(c)
+                prev_cue = cue
+            elif _is_standalone(ctx, r) or len(parts) > 1:
+                out.append(Candidate("direct", part.start, part.end, None, SpeakerRef("float", r.open), para, 2, regions=[part]))
+                prev_cue = None
+            else:
+                prev_cue = None
+        prev_close = r.close
+    return out
+
+
+def _follows_cue(ctx: _Ctx, cue: Tuple[int, int, SpeakerRef, int], r: Region) -> bool:
+    """« A », a-t-il ajouté, « B »: B continues the quote whose cue stands just before it."""
+    between = ctx.text[cue[1]:r.open]
+    if len(between) > 80:
+        return False
+    ix = ctx.ix
+    j = ix.at(cue[1])
+    while j < len(ix) and ix.starts[j] < r.open:
+        if ix.toks[j].pos_ in ("VERB",) or ix.text(j) in ".!?":
+            return False
+        j += 1
+    return "," in between or ":" in between
+
+
+def _inside_regions(ctx: _Ctx, a: int, b: int) -> List[Region]:
+    return [r for r in ctx.regions if r.open >= a and r.close <= b]
+
+
+def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
+    """Token index ending reported content that starts at ``start_tok``."""
+    ix = ctx.ix
+    j = start_tok
+    while j < sent_end:
+        t = ix.toks[j]
+        low = ix.low(j)
+        if low == ";":
+            return j
+        if low == "," and j + 1 < sent_end:
+            n = j + 1
+            if ix.low(n) in ("selon", "d'après"):
+                return j
+            if verb_class(ix, n) and ("Part" in ix.toks[n].morph.get("VerbForm") and ix.low(n).endswith("ant")):
+                return j
+            if ix.toks[n].pos_ == "AUX" and _inverted_pronoun(ix, n, min(n + 3, sent_end)) is not None:
+                return j
+            if verb_class(ix, n) and _inverted_pronoun(ix, n, min(n + 2, sent_end)) is not None:
+                return j
+        r = ctx.region_at(ix.starts[j])
+        if r is not None and r.closed and ix.starts[j] == r.close and j + 1 < sent_end and ix.low(j + 1) == ",":
+            # "... «de façon inexacte», ce dimanche": the quoted part ends the content
+            nxt = j + 2
+            if nxt < sent_end and not (ix.toks[nxt].pos_ in ("CCONJ",) or ix.low(nxt) in ("mais", "et", "car", "qui")):
+                return j + 1
+        j += 1
+    return sent_end
+
+
+def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[Tuple[int, int]]:
+    """Offsets of tokens [a, b) without trailing sentence punctuation."""
+    ix = ctx.ix
+    while b > a and ix.toks[b - 1].is_punct and ix.text(b - 1) in ".,;:!?…":
+        b -= 1
+    while a < b and ix.toks[a].is_punct and ix.text(a) in ",;:":
+        a += 1
+    if b <= a:
+        return None
+    return ix.starts[a], ix.ends[b - 1]
+
+
+def _typed(ctx: _Ctx, s: int, e: int) -> str:
+    inner = [r for r in ctx.regions if r.start >= s - 1 and r.end <= e + 1]
+    return "mixed" if inner else "indirect"
+
+
+def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
+    ix = ctx.ix
+    out: List[Candidate] = []
+    for k in range(len(ix)):
+        cls = verb_class(ix, k)
+        if cls != "speech":
+            continue
+        r = ctx.region_at(ix.starts[k])
+        if r is not None and r.start <= ix.starts[k] < r.end:
+            continue
+        if any(s <= ix.starts[k] < e for s, e in taken):
+            continue
+        ca, cb = cue_span(ix, k)
+        if _negated(ix, ca, cb) or _hypothetical(ix, k, ca):
+            continue
+        sa, se = ix.sentence(k)
+        if se - 1 >= sa and ix.text(se - 1) == "?":
+            continue
+        para = ctx.para_of(ix.starts[k])
+        found = _complement(ctx, k, cb, se)
+        if found is not None:
+            cs, kind = found
+            ce = _content_end(ctx, cs, se)
+            span = _content_span(ctx, cs, ce)
+            if span is None:
+                continue
+            ref = _ref_for_verb(ix, k, ca, cb, se)
+            out.append(Candidate(_typed(ctx, *span), span[0], span[1], (ix.starts[ca], ix.ends[cb - 1]), ref, para, 2, (sa, se)))
+            continue
+        # inverted: "<content>, a annoncé X" — the cue follows a comma and ends the clause
+        if ca - 1 >= sa and ix.text(ca - 1) == "," and ca - 1 > sa:
+            pron = _inverted_pronoun(ix, ca, cb + 1)
+            if pron is not None:
+                ref = SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
+            else:
+                after_np = _subject_after(ix, cb, se)
+                if after_np is None:
+                    continue
+                ref = _np_or_pronoun(ix, after_np)
+            if ref.kind == "np" and ref.end > 0:
+                after = ix.at(ref.end)
+                if after < se and ix.text(after) not in (".", ",", "!", "…", ";") and ix.low(after) not in ("sur", "dans", "à", "au", "lors", "en", "pour", "après", "avant", "devant", "citant"):
+                    continue
+            start_tok = _clause_start(ctx, sa, ca - 1)
+            span = _content_span(ctx, start_tok, ca - 1)
+            if span is None:
+                continue
+            s, e = span
+            if not any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, ca - 1)):
+                continue
+            whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1]
+            if whole:
+                continue  # the content is one quotation: the direct quote carries this cue
+            out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
+    return out
+
+
+def _clause_start(ctx: _Ctx, sa: int, limit: int) -> int:
+    """Start of inverted content: the sentence start, after a leading source marker or colon."""
+    ix = ctx.ix
+    start = sa
+    for j in range(sa, limit):
+        if ix.text(j) == ":" and j + 1 < limit:
+            start = j + 1
+    return start
+
+
+def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]]:
+    """The start token of a que-clause, infinitive or adjective complement after verb k."""
+    ix = ctx.ix
+    j = cb
+    steps = 0
+    se_verb = ix.low(k - 1) in ("se", "s'") or (k > 1 and ix.low(k - 2) in ("se", "s'"))
+    while j < se and steps < 10:
+        low = ix.low(j)
+        t = ix.toks[j]
+        if low in _QUE:
+            return (j + 1, "que") if j + 1 < se else None
+        if low in ("de", "d'") and j + 1 < se and "Inf" in ix.toks[j + 1].morph.get("VerbForm"):
+            return j, "inf"
+        if low in ("ne", "n'") and j + 1 < se and ix.low(j + 1) in ("pas", "plus", "jamais") and j + 2 < se and "Inf" in ix.toks[j + 2].morph.get("VerbForm"):
+            return j, "inf"
+        if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
+            if j == cb or all(ix.toks[m].pos_ == "ADV" for m in range(cb, j)):
+                return j, "inf"
+            return None
+        if se_verb and j == cb and t.pos_ in ("ADJ", "NOUN") and j + 1 < se and ix.low(j + 1) in ("à", "de", "d'", "prêt", "prête"):
+            return j, "adj"
+        if se_verb and j == cb and t.pos_ == "ADJ":
+            return j, "adj"
+        if t.pos_ == "ADV" or low.startswith("-") or low in ("lui", "leur", "nous", "vous"):
+            j += 1
+            steps += 1
+            continue
+        if low in _TIME_WORDS:
+            j += 1
+            steps += 1
+            continue
+        if low in ("à", "au", "aux", "auprès", "devant", "lors", "pour", "en", ","):
+            # an indirect object or an adverbial ("à Sputnik", "aux Etats-Unis", "à l'armée")
+            if low == ",":
+                j += 1
+                steps += 1
+                continue
+            np = _np_after(ix, j + 1, se)
+            if np is None:
+                if low in _TIME_WORDS:
+                    j += 1
+                    steps += 1
+                    continue
+                return None
+            j = np[1]
+            steps += 1
+            continue
+        return None
+    return None
+
+
+_MARKER_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+
+
+def _markers(ctx: _Ctx) -> List[Candidate]:
+    """``Selon X, …``, ``D'après X, …``, ``Pour X, …`` and ``…, selon X.``"""
+    ix = ctx.ix
+    out: List[Candidate] = []
+    markers = resources.source_markers()
+    roles = resources.role_nouns()
+    k = 0
+    n = len(ix)
+    while k < n:
+        low = ix.low(k)
+        m_len = 0
+        for m in markers:
+            words = m.split()
+            # the tokenizer splits "d'après" into "d'" + "après"
+            toks = [ix.low(k + i) for i in range(min(len(words) + 1, n - k))]
+            if " ".join(toks[: len(words)]) == m:
+                m_len = len(words)
+                break
+            if "".join(toks[:2]) == m.replace(" ", ""):
+                m_len = 2
+                break
+        if not m_len:
+            k += 1
+            continue
+        marker = ix.text(k) if m_len == 1 else " ".join(ix.text(k + i) for i in range(m_len))
+        is_pour = low == "pour"
+        sa, se = ix.sentence(k)
+        np_start = k + m_len
+        # a marker heading its clause: "Selon X, <content>"
+        at_head = k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
+        comma = np_start
+        while comma < se and ix.text(comma) != "," and comma - np_start < 16:
+            comma += 1
+        np = (np_start, comma)
+        ok_np = comma < se and comma > np_start and _source_np_ok(ix, np, is_pour, roles)
+        if at_head and ok_np and comma + 1 < se:
+            ce = _content_end(ctx, comma + 1, se)
+            span = _content_span(ctx, comma + 1, ce)
+            if span:
+                s, e = span
+                ref = _np_or_pronoun(ix, np)
+                whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1 and q.start <= s + 1]
+                typ = "direct" if whole else _typed(ctx, s, e)
+                if whole:
+                    s, e = whole[0].start, whole[0].end
+                out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
+                k = comma + 1
+                continue
+        # a marker closing the sentence: "<content>, selon X."
+        if not is_pour and k - 1 > sa and ix.text(k - 1) == ",":
+            end = np_start
+            while end < se and not ix.toks[end].is_punct:
+                end += 1
+            if end > np_start and (end >= se - 1 or ix.text(end) in (".", "!", "…")) and _source_np_ok(ix, (np_start, end), False, roles):
+                start_tok = _clause_start(ctx, sa, k - 1)
+                span = _content_span(ctx, start_tok, k - 1)
+                if span and any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, k - 1)):
+                    s, e = span
+                    whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1]
+                    typ = "direct" if whole else _typed(ctx, s, e)
+                    if whole:
+                        s, e = whole[0].start, whole[0].end
+                    ref = _np_or_pronoun(ix, (np_start, end))
+                    out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
+        k += m_len
+    return out
+
+
+def _source_np_ok(ix: TokenIndex, np: Tuple[int, int], strict: bool, roles: Dict[str, str]) -> bool:
+    a, b = np
+    if b - a > 14:
+        return False
+    first = ix.toks[a]
+    if "Inf" in first.morph.get("VerbForm") or ix.low(a) in ("que", "qu'", "laquelle", "lequel", "lesquels", "lesquelles"):
+        return False
+    if b - a == 1 and ix.low(a) in _MARKER_PRONOUNS:
+        return True
+    has_name = any(ix.toks[j].pos_ == "PROPN" or (ix.text(j)[:1].isupper() and j > a) for j in range(a, b))
+    has_role = any(ix.low(j) in roles or _lemma(ix.toks[j]) in roles for j in range(a, b))
+    if any(ix.toks[j].pos_ in ("VERB", "AUX") and "Part" not in ix.toks[j].morph.get("VerbForm") for j in range(a, b)):
+        return False
+    if strict:
+        return has_name or has_role
+    if ix.low(a) in ("ses", "son", "sa", "leurs", "leur", "mes", "nos", "vos"):
+        return has_name or has_role
+    return has_name or has_role or first.pos_ in ("DET",)
+
+
+def _resolve_overlaps(ctx: _Ctx, cands: List[Candidate]) -> List[Candidate]:
+    cands.sort(key=lambda c: (c.start, -c.priority, -(c.end - c.start)))
+    kept: List[Candidate] = []
+    for c in cands:
+        clash = None
+        for o in kept:
+            inter = min(o.end, c.end) - max(o.start, c.start)
+            if inter > 0:
+                smaller = min(o.end - o.start, c.end - c.start)
+                if inter >= 0.5 * smaller:
+                    clash = o
+                    break
+        if clash is None:
+            kept.append(c)
+            continue
+        # a direct quote inside reported content is the quoted part of a mixed quote
+        if clash.type == "direct" and c.type in ("indirect", "mixed") and clash.start >= c.start - 1 and clash.end <= c.end + 1 and clash.cue is None:
+            kept.remove(clash)
+            kept.append(c)
+        elif c.priority > clash.priority:
+            kept.remove(clash)
+            kept.append(c)
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept

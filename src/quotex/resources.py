@@ -1,0 +1,100 @@
+"""Word lists and gazetteers shipped as package data, loaded once and cached.
+
+Every list lives in ``quotex/data/`` as plain text (``#`` starts a comment line), TSV or JSONL, so
+that the rules read evidence from data rather than from literals in code.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, FrozenSet, List, Tuple
+
+__all__ = [
+    "read_lines",
+    "read_table",
+    "reporting_verbs",
+    "verb_forms",
+    "source_markers",
+    "role_nouns",
+    "person_titles",
+    "first_names",
+    "organisations",
+    "boilerplate_rules",
+    "date_words",
+]
+
+
+def _read_text(name: str) -> str:
+    return resources.files("quotex").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def read_lines(name: str) -> List[str]:
+    """The non-empty, non-comment lines of a data file, stripped."""
+    out = []
+    for line in _read_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def read_table(name: str) -> List[Tuple[str, ...]]:
+    """A TSV data file as tuples of fields."""
+    return [tuple(f.strip() for f in line.split("\t")) for line in read_lines(name)]
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs() -> Dict[str, str]:
+    """lemma (or multi-word cue) -> class (``speech`` or ``cue``)."""
+    return {row[0].replace("’", "'"): row[1] for row in read_table("reporting_verbs.tsv")}
+
+
+@lru_cache(maxsize=None)
+def verb_forms() -> Dict[str, str]:
+    return {row[0]: row[1] for row in read_table("verb_forms.tsv")}
+
+
+@lru_cache(maxsize=None)
+def source_markers() -> Tuple[str, ...]:
+    return tuple(m.replace("’", "'") for m in read_lines("source_markers.txt"))
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> Dict[str, str]:
+    """role noun (lower case, may be several words) -> gender ``m``, ``f`` or ``-``."""
+    return {row[0].replace("’", "'"): row[1] for row in read_table("titles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def person_titles() -> Dict[str, str]:
+    return {row[0]: row[1] for row in read_table("person_titles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def first_names() -> Dict[str, str]:
+    return {row[0]: row[1] for row in read_table("first_names.tsv")}
+
+
+@lru_cache(maxsize=None)
+def date_words() -> FrozenSet[str]:
+    return frozenset(w.replace("’", "'") for w in read_lines("date_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def organisations() -> Tuple[Dict[str, object], ...]:
+    """The gazetteer: dicts with ``name``, ``label`` and ``aliases``."""
+    out = []
+    for line in read_lines("organisations.jsonl"):
+        item = json.loads(line)
+        if "name" in item:
+            item.setdefault("aliases", [])
+            item.setdefault("label", "ORG")
+            out.append(item)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def boilerplate_rules() -> Tuple[Tuple[str, str, str], ...]:
+    """(reason, mode, pattern) rows of the boilerplate phrase list."""
+    return tuple((r[0], r[1], r[2]) for r in read_table("boilerplate.tsv"))
