@@ -55,8 +55,21 @@ class _Resolver:
             return gender is None or e.gender in (None, gender)
         return gender is not None and e.gender == gender
 
-    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False) -> Optional[str]:
+    def _recent(self, offset: int) -> int:
+        """Start of the paragraph before the one holding ``offset``: how far a pronoun looks back."""
+        k = self.ix.at(offset)
+        if k >= len(self.ix):
+            return 0
+        seg = self.ix.seg[k]
+        starts = sorted({self.ix.seg[j].offset for j in range(len(self.ix)) if self.ix.seg[j].paragraph is not None})
+        here = seg.offset
+        before = [s for s in starts if s < here]
+        return before[-1] if before else 0
+
+    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0) -> Optional[str]:
         for pos, eid in reversed(self.speakers):
+            if pos < within:
+                break
             if pos <= before and (any_ or self.compatible(eid, gender, number)):
                 return eid
         return None
@@ -81,7 +94,7 @@ class _Resolver:
             k += 1
         return out
 
-    def resolve_np(self, a: int, b: int, create: bool = True) -> Optional[str]:
+    def resolve_np(self, a: int, b: int, create: bool = True, loose: bool = True) -> Optional[str]:
         ix = self.ix
         toks = self.tokens(a, b)
         if not toks:
@@ -93,6 +106,10 @@ class _Resolver:
             g = "f" if lows[0] == "cette" else "m"
             return self.last_mention(a, ("PERSON",), g)
         mentions = self.table.mentions_in(a, b)
+        first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
+        for m in mentions:
+            if m.label != "PERSON" and m.start <= ix.starts[first] < m.end:
+                return m.entity
         persons = [m for m in mentions if m.label == "PERSON"]
         if persons:
             return persons[-1].entity
@@ -112,7 +129,7 @@ class _Resolver:
             return locs[-1].entity
         gender = self.np_gender(toks, head)
         if is_role:
-            eid = self.resolve_role(head_word, gender, a)
+            eid = self.resolve_role(head_word, gender, a, loose)
             if eid:
                 return eid
             if not create:
@@ -154,7 +171,7 @@ class _Resolver:
         self.table.add_mention(e, a, b)
         return e.id
 
-    def resolve_role(self, head: str, gender: Optional[str], before: int) -> Optional[str]:
+    def resolve_role(self, head: str, gender: Optional[str], before: int, loose: bool = True) -> Optional[str]:
         named = [e for e in self.table.entities() if e.label == "PERSON" and e.head is None]
         # 1. a named person whose role has this noun, latest first
         best: Optional[Tuple[int, str]] = None
@@ -167,6 +184,9 @@ class _Resolver:
                     best = (pos, e.id)
         if best:
             return best[1]
+        if not loose:
+            found = self.table.by_head(head, before)
+            return found.id if found else None
         # 2. the latest named speaker that agrees, 3. the latest named person that agrees
         for pos, eid in reversed(self.speakers):
             e = self.ent(eid)
@@ -187,9 +207,9 @@ class _Resolver:
             return self.pronoun_memo[start]
         low = ix.low(k).replace("-t-", "-")
         gender, number = _PRONOUNS.get(low, _PRONOUNS.get(low.lstrip("-"), (None, "s")))
-        eid = self.previous_subject(k, gender, number)
+        eid = self.last_speaker(start, gender, number, within=self._recent(start))
         if eid is None:
-            eid = self.last_speaker(start, gender, number)
+            eid = self.previous_subject(k, gender, number)
         if eid is None:
             labels: Tuple[str, ...] = ("PERSON",) if number == "s" else ("ORG", "MISC")
             eid = self.last_mention(start, labels, gender, number)
@@ -217,7 +237,7 @@ class _Resolver:
             else:
                 if self.in_quote(ix.starts[s], ix.ends[e - 1]):
                     continue
-                eid = self.resolve_np(ix.starts[s], ix.ends[e - 1], create=True)
+                eid = self.resolve_np(ix.starts[s], ix.ends[e - 1], create=True, loose=False)
             if eid and self.compatible(eid, gender, number):
                 return eid
         return None

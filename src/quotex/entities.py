@@ -231,8 +231,71 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
         ):
             j += 1
         if j > i + 1:
-            g = titles[low]
+            g = titles[low] if titles[low] in ("m", "f") else None
             out.append((seg.start(toks[i + 1]), seg.end(toks[j - 1]), g))
+    return out
+
+
+def _fix_person(seg: Segment, ent: Any) -> Any:
+    """``Commerce Olivia`` / ``Éducation national Pap Ndiaye``: a name starts at its first name,
+    and runs on over the capitalised words after it (``Olivia Grégoire``)."""
+    names = resources.first_names()
+    toks = list(ent)
+    start = None
+    for k, t in enumerate(toks):
+        if t.lower_ in names and t.text[:1].isupper():
+            start = k
+            break
+    if start is None:
+        return ent
+    doc = ent.doc
+    s = ent.start + start
+    e = ent.end
+    while e < len(doc) and doc[e].text[:1].isupper() and (doc[e].is_alpha or "-" in doc[e].text) and e - s < 5:
+        e += 1
+    span = doc[s:e]
+    span.label_ = "PER"
+    return span
+
+
+def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
+    """A name right after a role phrase (``le ministre de l'Économie Bruno Le Maire``), even when
+    the model missed it: the capitalised words closing the phrase, from a first name if one is
+    known, else the last two."""
+    roles = resources.role_nouns()
+    names = resources.first_names()
+    toks = list(seg.tokens)
+    out = []
+    for i, t in enumerate(toks):
+        if t.lower_ not in roles or t.text[:1].isupper():
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 14:
+            u = toks[j]
+            if u.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or (u.is_punct and u.text not in ("-",)) or u.is_space:
+                break
+            j += 1
+        run_end = j
+        run_start = j
+        while run_start - 1 > i and (toks[run_start - 1].text[:1].isupper() or (
+            toks[run_start - 1].lower_ in ("le", "la", "de", "du") and run_start < run_end and toks[run_start].text[:1].isupper()
+            and run_start - 2 > i and toks[run_start - 2].text[:1].isupper()
+        )):
+            run_start -= 1
+        if run_end - run_start < 2:
+            continue
+        first = next((k for k in range(run_start, run_end) if toks[k].lower_ in names), None)
+        if first is None:
+            if toks[run_start - 1].pos_ in ("ADP", "DET") or toks[run_start - 1].lower_ in ("l'", "d'"):
+                if run_end - run_start < 3:
+                    continue
+                first = run_end - 2
+            else:
+                first = run_start
+        if run_end - first < 2:
+            continue
+        g = names.get(toks[first].lower_)
+        out.append((seg.start(toks[first]), seg.end(toks[run_end - 1]), g if g in ("m", "f") else None))
     return out
 
 
@@ -257,10 +320,15 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             if not any(s < b and a < e for a, b in taken):
                 raw.append((s, e, "PERSON", None, g))
                 taken.append((s, e))
+        for s, e, g in _role_names(seg):
+            if not any(s < b and a < e for a, b in taken):
+                raw.append((s, e, "PERSON", None, g))
+                taken.append((s, e))
         for ent in seg.tokens.ents:
             label = _LABELS.get(ent.label_)
             if label is None:
                 continue
+            ent = _fix_person(seg, ent)
             cleaned = _clean_ent(seg, ent)
             if cleaned is None:
                 continue
@@ -268,7 +336,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             surface = text[s:e]
             if not any(ch.isupper() for ch in surface):
                 continue
-            if label == "PERSON" and _key(surface) in resources.role_nouns():
+            if label == "PERSON" and len(ent) == 1 and _key(surface) in resources.role_nouns():
                 continue
             if any(s < b and a < e for a, b in taken):
                 continue
@@ -379,6 +447,9 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
     offset = toks[0].i
     # left: "[det] <role ...> [,] Name"
     j = first - 1
+    titles = resources.person_titles()
+    while j >= offset and toks[j - offset].lower_ in titles:
+        j -= 1
     if j >= offset and toks[j - offset].text == ",":
         j -= 1
     window: List[int] = []

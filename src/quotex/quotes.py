@@ -373,6 +373,8 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         low = ix.low(b)
         if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
             break  # a new noun phrase starts: "à Sputnik | la porte-parole"
+        if b > a and t.ent_iob_ == "B" and ix.toks[b - 1].pos_ == "PROPN" and ix.toks[b - 1].ent_type_ != t.ent_type_:
+            break  # a new name starts: "à BFMTV | Yassine Bouzrou"
         if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
         ):
@@ -432,6 +434,10 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, in
         inner = _np_after(ix, b + 2, limit)
         if inner:
             return inner
+    if b < limit and ix.low(b) == "par" and b - 1 > a:
+        inner = _np_after(ix, b + 1, limit)
+        if inner:
+            return inner
     return a, b
 
 
@@ -445,7 +451,18 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[Tuple[int, int]]:
         return None
     c = cands[0]
     if c.lower_ == "qui" and c.head.head is not c.head:
-        c = c.head.head
+        ante = c.head.head
+        a = ix.index(ante)
+        q = ix.index(c)
+        if a < 0 or q < 0 or a >= q:
+            return None
+        s = a
+        while s > 0 and ix.toks[s - 1].pos_ == "DET" and s - 1 >= a - 2:
+            s -= 1
+        e = q
+        while e > a + 1 and ix.toks[e - 1].is_punct:
+            e -= 1
+        return s, e
     left = [t for t in c.subtree if t.i <= c.i or ix.index(t) < k]
     ks = [ix.index(t) for t in left if ix.index(t) >= 0 and not t.is_punct]
     # stop a subject phrase at a comma that is followed by a relative or a participle clause
@@ -465,6 +482,17 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[Tuple[int, int]]:
     if b <= a or b > k:
         b = min(b, k)
     return (a, b) if a < b else None
+
+
+def _ref_after(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> SpeakerRef:
+    """Speaker of a cue that follows its quotation: an inverted pronoun or the phrase after it."""
+    pron = _inverted_pronoun(ix, a, b)
+    if pron is not None:
+        return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
+    after = _subject_after(ix, b, limit)
+    if after is not None:
+        return _np_or_pronoun(ix, after)
+    return SpeakerRef("inherit")
 
 
 def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> SpeakerRef:
@@ -493,7 +521,31 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     if subj is not None:
         s, e = subj
         return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    name = _name_before(ix, a)
+    if name is not None:
+        return SpeakerRef("np", ix.starts[name[0]], ix.ends[name[1] - 1])
     return SpeakerRef("inherit")
+
+
+def _name_before(ix: TokenIndex, a: int) -> Optional[Tuple[int, int]]:
+    """The nearest name before token a in its sentence that stands in subject position
+    (not inside a prepositional phrase or a coordination): the parse's fallback."""
+    sa, _ = ix.sentence(a)
+    j = a - 1
+    while j >= sa:
+        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct:
+            e = j + 1
+            s = j
+            while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
+                s -= 1
+            prev = ix.toks[s - 1] if s - 1 >= sa else None
+            if prev is None or prev.is_punct or (prev.pos_ == "DET" and (s - 2 < sa or ix.toks[s - 2].pos_ not in ("ADP",))) or prev.pos_ == "NOUN":
+                if not any(ix.text(m) in '"«»“”' for m in range(s, e)):
+                    return s, e
+            j = s - 1
+            continue
+        j -= 1
+    return None
 
 
 # -- candidates -------------------------------------------------------------------------
@@ -570,7 +622,7 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
                 while e < b and not (ix.toks[e].is_punct and ix.text(e) in ",.;!?…"):
                     e += 1
                 if e < b - 1 and ix.ends[e] < r.end:
-                    ref = _ref_for_verb(ix, k, ca, cb, e)
+                    ref = _ref_after(ix, k, ca, cb, e)
                     end_a = ix.starts[j]
                     sa, ea = _trim(ctx.text, cur, end_a)
                     if sa < ea:
@@ -602,7 +654,7 @@ def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     k = r.close + 1
     while k < len(text) and text[k] in _SPACES:
         k += 1
-    after_ok = k >= len(text) or text[k] in "\n.!?…" or text[k] in "«“\""
+    after_ok = k >= len(text) or text[k] in "\n.!?…" or text[k] in "«“\"" or (text[k].isupper() and text[r.close] != '"' or text[k].isupper() and k > r.close + 1)
     inner_end = text[r.end - 1] if r.end > r.start else ""
     words = len(text[r.start:r.end].split())
     return before_ok and (after_ok or inner_end in ".!?…") and words >= 3
@@ -627,7 +679,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     t = ix.text(j)
     if t in _DASHES or t == "-":
         np = _np_after(ix, j + 1, limit)
-        if np:
+        if np and any(ix.toks[m].pos_ == "PROPN" or ix.text(m)[:1].isupper() for m in range(*np)) and not any(ix.text(m)[:1].isdigit() for m in range(*np)):
             return ix.starts[j], ix.ends[j], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), j
         return None
     if t != ",":
@@ -650,19 +702,21 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
         return None
     # the verb group: aux (with -t-il) and participle, or a finite verb
     k = None
+    first_aux = None
     scan = v
-    while scan < min(limit, v + 5):
+    while scan < min(limit, v + 6):
         tok = ix.toks[scan]
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and scan + 1 < limit and not ix.toks[scan + 1].pos_ in ("AUX", "VERB") and not ix.text(scan + 1).startswith("-")):
+        if tok.pos_ == "VERB" or verb_class(ix, scan):
             k = scan
             break
-        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS:
+        if tok.pos_ == "AUX" and first_aux is None:
+            first_aux = scan
+        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS or ix.low(scan) in _TIME_WORDS:
             scan += 1
             continue
-        if verb_class(ix, scan):
-            k = scan
-            break
         break
+    if k is None:
+        k = first_aux
     if k is None:
         return None
     # "a fait remarquer": the last verb of a chain
@@ -676,9 +730,9 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     pron = _inverted_pronoun(ix, ca, cb + 1)
     if cls is None and pron is None:
         return None
-    ref = _ref_for_verb(ix, k, ca, cb, limit)
-    if ref.kind == "participle":
-        return None
+    if "Part" in ix.toks[k].morph.get("VerbForm") and ix.low(k).endswith("ant"):
+        return None  # "…», ajoutant que …": a new quote starts, this one has no cue here
+    ref = _ref_after(ix, k, ca, cb, limit)
     return ix.starts[ca], ix.ends[cb - 1], ref, k
 
 
@@ -796,6 +850,8 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
         t = ix.toks[j]
         low = ix.low(j)
         if low == ";":
+            return j
+        if low in ("et", "mais", "puis") and j + 1 < sent_end and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on", "nous"):
             return j
         if low == "," and j + 1 < sent_end:
             n = j + 1
@@ -932,7 +988,11 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
             j += 1
             steps += 1
             continue
-        if low in ("à", "au", "aux", "auprès", "devant", "lors", "pour", "en", ","):
+        if t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not low.endswith("ant") and j > cb):
+            j += 1
+            steps += 1
+            continue
+        if low in ("à", "au", "aux", "auprès", "devant", "lors", "pour", "en", ",", "dans", "sur", "sans", "avec", "par", "après", "avant", "depuis", "lundi"):
             # an indirect object or an adverbial ("à Sputnik", "aux Etats-Unis", "à l'armée")
             if low == ",":
                 j += 1
