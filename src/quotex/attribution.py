@@ -66,10 +66,19 @@ class _Resolver:
         before = [s for s in starts if s < here]
         return before[-1] if before else 0
 
-    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0) -> Optional[str]:
+    def strict(self, eid: Optional[str], gender: Optional[str], number: str) -> bool:
+        """Agreement that rests on a known gender (or plural), not on the lack of one."""
+        e = self.ent(eid)
+        if e is None or not self.compatible(eid, gender, number):
+            return False
+        return number == "p" or gender is None or e.gender == gender
+
+    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0, strict: bool = False) -> Optional[str]:
         for pos, eid in reversed(self.speakers):
             if pos < within:
                 break
+            if strict and not self.strict(eid, gender, number):
+                continue
             if pos <= before and (any_ or self.compatible(eid, gender, number)):
                 return eid
         return None
@@ -106,6 +115,9 @@ class _Resolver:
             g = "f" if lows[0] == "cette" else "m"
             return self.last_mention(a, ("PERSON",), g)
         mentions = self.table.mentions_in(a, b)
+        if not mentions:
+            # the phrase is part of a longer name ("Le Maire" of "Bruno Le Maire")
+            mentions = [m for m in self.table.mentions if m.start < b and a < m.end]
         first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
         for m in mentions:
             if m.label != "PERSON" and m.start <= ix.starts[first] < m.end:
@@ -137,10 +149,15 @@ class _Resolver:
             return self.describe(toks, head_word, "PERSON", gender)
         plural = "Plur" in ix.toks[head].morph.get("Number")
         found = self.table.by_head(head_word, a)
-        if found is not None:
+        if found is not None and (len(content) <= 2 or _key(self.text[ix.starts[content[0]]:b]) == _key(found.name)):
             return found.id
         if not create:
             return None
+        names = resources.first_names()
+        proper = [k for k in toks if ix.text(k)[:1].isupper()]
+        if len(proper) == len(toks) and ix.toks[toks[0]].pos_ != "DET" and (ix.low(toks[0]) in names or 2 <= len(toks) <= 4):
+            g = names.get(ix.low(toks[0]))
+            return self.describe(toks, head_word, "PERSON", g if g in ("m", "f") else None, named=True)
         return self.describe(toks, head_word, "ORG", gender, plural)
 
     def np_gender(self, toks: List[int], head: int) -> Optional[str]:
@@ -157,16 +174,16 @@ class _Resolver:
             return "m"
         return None
 
-    def describe(self, toks: List[int], head: str, label: str, gender: Optional[str], plural: bool = False) -> str:
+    def describe(self, toks: List[int], head: str, label: str, gender: Optional[str], plural: bool = False, named: bool = False) -> str:
         ix = self.ix
         k0 = 0
         while k0 < len(toks) - 1 and ix.toks[toks[k0]].pos_ == "DET":
             k0 += 1
         a, b = ix.starts[toks[k0]], ix.ends[toks[-1]]
         e = self.table.new(label)
-        e.head = head
+        e.head = None if named else head
         e.gender = gender
-        if label == "PERSON":
+        if label == "PERSON" and not named:
             e.role = self.text[a:b]
         self.table.add_mention(e, a, b)
         return e.id
@@ -207,7 +224,12 @@ class _Resolver:
             return self.pronoun_memo[start]
         low = ix.low(k).replace("-t-", "-")
         gender, number = _PRONOUNS.get(low, _PRONOUNS.get(low.lstrip("-"), (None, "s")))
-        eid = self.last_speaker(start, gender, number, within=self._recent(start))
+        recent = self._recent(start)
+        eid = self.last_speaker(start, gender, number, within=recent, strict=True)
+        if eid is None:
+            eid = self.previous_subject(k, gender, number, strict=True)
+        if eid is None:
+            eid = self.last_speaker(start, gender, number, within=recent)
         if eid is None:
             eid = self.previous_subject(k, gender, number)
         if eid is None:
@@ -218,7 +240,7 @@ class _Resolver:
         self.pronoun_memo[start] = eid
         return eid
 
-    def previous_subject(self, k: int, gender: Optional[str], number: str) -> Optional[str]:
+    def previous_subject(self, k: int, gender: Optional[str], number: str, strict: bool = False) -> Optional[str]:
         ix = self.ix
         sa, _ = ix.sentence(k)
         # the subject of an earlier clause of the same sentence, then of the sentence before
@@ -238,7 +260,7 @@ class _Resolver:
                 if self.in_quote(ix.starts[s], ix.ends[e - 1]):
                     continue
                 eid = self.resolve_np(ix.starts[s], ix.ends[e - 1], create=True, loose=False)
-            if eid and self.compatible(eid, gender, number):
+            if eid and (self.strict(eid, gender, number) if strict else self.compatible(eid, gender, number)):
                 return eid
         return None
 

@@ -329,6 +329,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             if label is None:
                 continue
             ent = _fix_person(seg, ent)
+            label = _LABELS.get(ent.label_, label)
             cleaned = _clean_ent(seg, ent)
             if cleaned is None:
                 continue

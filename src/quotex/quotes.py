@@ -373,7 +373,7 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         low = ix.low(b)
         if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
             break  # a new noun phrase starts: "à Sputnik | la porte-parole"
-        if b > a and t.ent_iob_ == "B" and ix.toks[b - 1].pos_ == "PROPN" and ix.toks[b - 1].ent_type_ != t.ent_type_:
+        if b > a and t.ent_iob_ == "B" and ix.toks[b - 1].pos_ == "PROPN" and ix.toks[b - 1].ent_type_ not in ("", t.ent_type_):
             break  # a new name starts: "à BFMTV | Yassine Bouzrou"
         if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
@@ -640,8 +640,15 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
     return parts
 
 
-def _sentence_bounds(ix: TokenIndex, k: int) -> Tuple[int, int]:
-    return ix.sentence(k)
+def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
+    """The end of k's sentence by punctuation (the parser sometimes ends it early at a name)."""
+    j = k
+    seg = ix.seg[k]
+    while j < len(ix) and ix.seg[j] is seg and j - k < 60:
+        if ix.text(j) in (".", "!", "?", "…"):
+            return max(se, j + 1)
+        j += 1
+    return max(se, j)
 
 
 def _is_standalone(ctx: _Ctx, r: Region) -> bool:
@@ -672,7 +679,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     if ix.starts[j] - r.close > 4:
         return None
     _, sent_end = ix.sentence(j) if j < len(ix) else (0, 0)
-    limit = sent_end
+    limit = _sentence_stop(ix, j, sent_end)
     nxt_region = next((q for q in ctx.regions if q.open > r.close), None)
     if nxt_region is not None:
         limit = min(limit, ix.at(nxt_region.open))
@@ -898,10 +905,12 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
         if cls != "speech":
             continue
         r = ctx.region_at(ix.starts[k])
-        if r is not None and r.start <= ix.starts[k] < r.end:
-            continue
         if any(s <= ix.starts[k] < e for s, e in taken):
             continue
+        if r is not None and r.start <= ix.starts[k] < r.end:
+            parts = [(s, e) for s, e in taken if r.start <= s and e <= r.end]
+            if len(parts) < 2:
+                continue  # a verb inside quotation marks belongs to the quotation
         ca, cb = cue_span(ix, k)
         if _negated(ix, ca, cb) or _hypothetical(ix, k, ca):
             continue
@@ -920,7 +929,10 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
             out.append(Candidate(_typed(ctx, *span), span[0], span[1], (ix.starts[ca], ix.ends[cb - 1]), ref, para, 2, (sa, se)))
             continue
         # inverted: "<content>, a annoncé X" — the cue follows a comma and ends the clause
+        if ix.low(k).endswith("ant") and "Part" in ix.toks[k].morph.get("VerbForm"):
+            continue
         if ca - 1 >= sa and ix.text(ca - 1) == "," and ca - 1 > sa:
+            se = _sentence_stop(ix, k, se)
             pron = _inverted_pronoun(ix, ca, cb + 1)
             if pron is not None:
                 ref = SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
