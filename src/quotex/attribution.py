@@ -244,11 +244,9 @@ class _Resolver:
         ix = self.ix
         sa, _ = ix.sentence(k)
         # the subject of an earlier clause of the same sentence, then of the sentence before
-        ranges = []
-        ranges.append((sa, k))
+        ranges = [(sa, k)]
         if sa > 0:
-            pa, pb = ix.sentence(sa - 1)
-            ranges.append((pa, pb))
+            ranges.append(ix.sentence(sa - 1))
         for a, b in ranges:
             subj = self._subject_in(a, b)
             if subj is None:
@@ -268,7 +266,7 @@ class _Resolver:
         ix = self.ix
         for k in range(a, b):
             t = ix.toks[k]
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ in ("ROOT", "conj") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("qui", "que"):
                 hk = ix.index(t.head)
                 if hk < 0:
                     continue

@@ -56,8 +56,8 @@ def analyse(
 ) -> Document:
     """Stages 3 to 5 over parsed segments (shared by ``extract`` and the spaCy component)."""
     table = build_entities(text, segments)
-    cands = find_candidates(text, segments, stretches)
     ix = TokenIndex(segments)
+    cands = find_candidates(text, segments, stretches, ix)
     quotes = attribute(text, ix, table, cands)
     return Document(
         text=text,

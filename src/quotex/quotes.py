@@ -193,6 +193,8 @@ class TokenIndex:
                 self.ends.append(seg.end(t))
                 self.seg.append(seg)
         self._pos = {(id(t.doc), t.i): k for k, t in enumerate(self.toks)}
+        self._sents: Optional[List[Tuple[int, int]]] = None
+        self.opens: frozenset = frozenset()
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -215,24 +217,37 @@ class TokenIndex:
         return self.toks[k].lower_.replace("’", "'")
 
     def sentence(self, k: int) -> Tuple[int, int]:
-        """Token index range [a, b) of the sentence holding token k."""
-        t = self.toks[k]
-        try:
-            sent = t.sent
-        except ValueError:
-            return k, k + 1
-        a = self.index(sent[0])
-        b = self.index(sent[-1])
-        # sentences may start or end with a space token that is not indexed
-        if a < 0:
-            a = k
-            while a > 0 and self.seg[a - 1] is self.seg[k] and self.toks[a - 1].sent == sent:
-                a -= 1
-        if b < 0:
-            b = k
-            while b + 1 < len(self.toks) and self.seg[b + 1] is self.seg[k] and self.toks[b + 1].sent == sent:
-                b += 1
-        return a, b + 1
+        """Token index range [a, b) of the sentence holding token k.
+
+        Sentences are cut at sentence-final punctuation followed by a capital, an opening
+        quotation mark or a dash, and at piece boundaries: the small model's own sentence ends
+        are often wrong on news text (it cuts before names and after fronted adverbials).
+        """
+        if self._sents is None:
+            self._sents = self._split()
+        return self._sents[k]
+
+    def _split(self) -> List[Tuple[int, int]]:
+        bounds: List[Tuple[int, int]] = []
+        n = len(self.toks)
+        start = 0
+        enders = (".", "!", "?", "…", "...")
+        for k in range(n):
+            end_here = k + 1 >= n or self.seg[k + 1] is not self.seg[k]
+            if not end_here:
+                text = self.toks[k].text
+                nxt = self.toks[k + 1].text
+                opens_next = self.starts[k + 1] in self.opens or nxt[:1] in ("«", "“", "—", "–", "(", "[")
+                if text in enders:
+                    if nxt[:1].isupper() or nxt[:1].isdigit() or opens_next:
+                        end_here = True
+                elif text in ("»", "”", '"') and self.starts[k] not in self.opens and k > 0 and self.toks[k - 1].text in enders:
+                    if nxt[:1].isupper() or opens_next:
+                        end_here = True
+            if end_here:
+                bounds.extend([(start, k + 1)] * (k + 1 - start))
+                start = k + 1
+        return bounds
 
 
 # -- reporting verbs --------------------------------------------------------------------
@@ -373,7 +388,7 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         low = ix.low(b)
         if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
             break  # a new noun phrase starts: "à Sputnik | la porte-parole"
-        if b > a and t.ent_iob_ == "B" and ix.toks[b - 1].pos_ == "PROPN" and ix.toks[b - 1].ent_type_ not in ("", t.ent_type_):
+        if b > a and t.ent_iob_ == "B" and ix.toks[b - 1].ent_type_ not in ("", t.ent_type_) and all(ix.toks[m].pos_ == "PROPN" for m in range(a, b)):
             break  # a new name starts: "à BFMTV | Yassine Bouzrou"
         if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
@@ -567,10 +582,13 @@ class _Ctx:
         return None
 
 
-def find_candidates(text: str, segments: Sequence[Segment], stretches: Sequence[Tuple[int, int, Optional[int]]]) -> List[Candidate]:
+def find_candidates(
+    text: str, segments: Sequence[Segment], stretches: Sequence[Tuple[int, int, Optional[int]]], ix: Optional[TokenIndex] = None
+) -> List[Candidate]:
     """Every quotation candidate of the parsed article, in text order, overlaps resolved."""
-    ix = TokenIndex(segments)
+    ix = ix if ix is not None else TokenIndex(segments)
     regions = find_regions(text, [(s, e) for s, e, _ in stretches])
+    ix.opens = frozenset(r.open for r in regions)
     starts = [s for s, _, _ in stretches]
 
     def para_of(offset: int) -> Optional[int]:
@@ -923,7 +941,7 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
             cs, kind = found
             ce = _content_end(ctx, cs, se)
             span = _content_span(ctx, cs, ce)
-            if span is None:
+            if span is None or len(ctx.text[span[0]:span[1]].split()) < 2:
                 continue
             ref = _ref_for_verb(ix, k, ca, cb, se)
             out.append(Candidate(_typed(ctx, *span), span[0], span[1], (ix.starts[ca], ix.ends[cb - 1]), ref, para, 2, (sa, se)))
