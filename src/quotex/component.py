@@ -1,3 +1,172 @@
-"""placeholder"""
-def make_quotex(nlp, name):
-    raise NotImplementedError
+"""The spaCy component: ``nlp.add_pipe("quotex")`` on a French pipeline.
+
+Registered through ``Language.factory`` when this module is imported, and through the
+``spacy_factories`` entry point, so that ``nlp.add_pipe("quotex")`` and ``spacy.load()`` of a saved
+pipeline work without importing quotex first.
+
+The component reads the Doc as the pipeline parsed it (tagger, parser, NER must run before it) and
+stores its result on Doc extensions:
+
+* ``doc._.quotex``: the whole result as a plain dict (``Document.to_dict()`` without the text), the
+  one value that is serialised with the Doc (msgpack-safe, so it survives ``doc.to_bytes()``,
+  ``DocBin`` and ``nlp.pipe(n_process=2)``);
+* ``doc._.quotex_document``, ``doc._.quotes``, ``doc._.speakers``, ``doc._.boilerplate``: typed
+  views (getters) rebuilt from that dict.
+
+Extensions are registered by the factory, by ``__call__`` and on unpickling, so a spawned worker
+process that never imported quotex still has them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model import Boilerplate, Document, Entity, Quote
+from .nlp import Segment
+
+__all__ = ["QuotexComponent", "make_quotex", "register_extensions"]
+
+_DATA_FILES = ("boilerplate.tsv", "reporting_verbs.tsv", "verb_forms.tsv", "source_markers.txt", "titles.tsv",
+               "person_titles.tsv", "first_names.tsv", "organisations.jsonl", "date_words.txt")
+
+
+def _document(doc: Doc) -> Optional[Document]:
+    data = doc._.quotex
+    if data is None:
+        return None
+    return Document.from_dict({**data, "text": doc.text})
+
+
+def _quotes(doc: Doc) -> Tuple[Quote, ...]:
+    d = _document(doc)
+    return d.quotes if d else ()
+
+
+def _speakers(doc: Doc) -> Tuple[Entity, ...]:
+    d = _document(doc)
+    if d is None:
+        return ()
+    ids = []
+    for q in d.quotes:
+        if q.speaker and q.speaker not in ids:
+            ids.append(q.speaker)
+    return tuple(e for e in d.entities if e.id in ids)
+
+
+def _boilerplate(doc: Doc) -> Tuple[Boilerplate, ...]:
+    d = _document(doc)
+    return d.boilerplate if d else ()
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions (idempotent)."""
+    if not Doc.has_extension("quotex"):
+        Doc.set_extension("quotex", default=None)
+    getters: Dict[str, Callable[[Doc], Any]] = {
+        "quotex_document": _document,
+        "quotes": _quotes,
+        "speakers": _speakers,
+        "boilerplate": _boilerplate,
+    }
+    for name, getter in getters.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=getter)
+
+
+class QuotexComponent:
+    """Finds quotations, speakers, entities and boilerplate in a parsed French Doc."""
+
+    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True) -> None:
+        self.name = name
+        self.remove_boilerplate = remove_boilerplate
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .pipeline import Options, analyse, prepare
+
+        register_extensions()
+        text = doc.text
+        if not text.strip():
+            doc._.quotex = _plain(Document(text=text))
+            return doc
+        options = Options(remove_boilerplate=self.remove_boilerplate)
+        analysis, paras, stretches = prepare(text, options)
+        segments: List[Segment] = []
+        for start, end, para in stretches:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                segments.append(Segment(span, 0, para))
+        result = analyse(text, analysis, paras, segments, stretches)
+        doc._.quotex = _plain(result)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def initialize(self, get_examples: Optional[Callable[[], Iterable[Any]]] = None, *, nlp: Optional[Language] = None) -> None:
+        """Load (and so check) every word list now rather than on the first Doc."""
+        from . import resources
+
+        resources.boilerplate_rules()
+        resources.reporting_verbs()
+        resources.organisations()
+
+    # -- serialisation: settings and a fingerprint of the word lists used ----------------
+    def _cfg(self) -> Dict[str, Any]:
+        from importlib import resources as ir
+
+        digest = hashlib.sha256()
+        for name in _DATA_FILES:
+            digest.update(ir.files("quotex").joinpath("data").joinpath(name).read_bytes())
+        return {"remove_boilerplate": self.remove_boilerplate, "resources_sha256": digest.hexdigest()}
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self._cfg()).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
+        cfg = json.loads(data.decode("utf-8"))
+        self.remove_boilerplate = bool(cfg.get("remove_boilerplate", True))
+        self.saved_resources = cfg.get("resources_sha256")
+        return self
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps(self._cfg(), indent=2), encoding="utf-8")
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "QuotexComponent":
+        cfg_file = Path(path) / "cfg.json"
+        if cfg_file.exists():
+            self.from_bytes(cfg_file.read_bytes())
+        return self
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return dict(self.__dict__)
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        register_extensions()
+
+
+def _plain(document: Document) -> Dict[str, Any]:
+    """The msgpack-safe dict stored on the Doc (the text is the Doc's own)."""
+    d = document.to_dict()
+    d.pop("text", None)
+    return d
+
+
+@Language.factory(
+    "quotex",
+    default_config={"remove_boilerplate": True},
+    assigns=["doc._.quotex"],
+    requires=["token.dep", "token.pos", "doc.ents"],
+)
+def make_quotex(nlp: Language, name: str, remove_boilerplate: bool) -> QuotexComponent:
+    """Factory of the ``quotex`` component."""
+    return QuotexComponent(nlp, name, remove_boilerplate=remove_boilerplate)
