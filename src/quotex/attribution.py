@@ -112,25 +112,30 @@ class _Resolver:
             return self.resolve_pronoun(toks[0])
         lows = [ix.low(k) for k in toks]
         if any(w in _LAST_WORDS for w in lows) and lows[0] in ("ce", "cette"):
-            g = "f" if lows[0] == "cette" else "m"
-            return self.last_mention(a, ("PERSON",), g)
+            return self.last_person(a, "f" if lows[0] == "cette" else "m")
         mentions = self.table.mentions_in(a, b)
         if not mentions:
             # the phrase is part of a longer name ("Le Maire" of "Bruno Le Maire")
             mentions = [m for m in self.table.mentions if m.start < b and a < m.end]
-        first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
-        for m in mentions:
-            if m.label != "PERSON" and m.start <= ix.starts[first] < m.end:
-                return m.entity
-        persons = [m for m in mentions if m.label == "PERSON"]
-        if persons:
-            return persons[-1].entity
         roles = resources.role_nouns()
         content = [k for k in toks if ix.toks[k].pos_ not in ("DET",) and ix.low(k) not in ("l'", "d'")]
         head = next((k for k in content if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")), content[0] if content else toks[0])
         head_word = ix.low(head)
         two = " ".join(ix.low(k) for k in content[:2])
         is_role = head_word in roles or two in roles or (ix.toks[head].lemma_.lower() in roles)
+        first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
+        if not is_role:
+            for m in mentions:
+                if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
+                    return m.entity
+        persons = [m for m in mentions if m.label == "PERSON"]
+        if persons:
+            return persons[-1].entity
+        if is_role:
+            # "le ministre de l'Intérieur | Gérald Masson": a name right after the phrase
+            for m in self.table.mentions:
+                if m.label == "PERSON" and b <= m.start <= b + 2 and not self.text[b:m.start].strip(" ,"):
+                    return m.entity
         orgs = [m for m in mentions if m.label in ("ORG",)]
         if orgs and not is_role:
             return orgs[-1].entity
@@ -159,6 +164,28 @@ class _Resolver:
             g = names.get(ix.low(toks[0]))
             return self.describe(toks, head_word, "PERSON", g if g in ("m", "f") else None, named=True)
         return self.describe(toks, head_word, "ORG", gender, plural)
+
+    def last_person(self, before: int, gender: Optional[str]) -> Optional[str]:
+        """``ce dernier``: the person named or described last before ``before``."""
+        ix = self.ix
+        roles = resources.role_nouns()
+        named = self.last_mention(before, ("PERSON",), gender)
+        named_pos = max((m.start for m in self.table.mentions if m.entity == named and m.end <= before), default=-1)
+        k = ix.before(before)
+        sa = ix.sentence(k)[0] if k >= 0 else 0
+        lo = ix.sentence(sa - 1)[0] if sa > 0 else 0
+        for j in range(k - 1, lo - 1, -1):
+            if ix.starts[j] <= named_pos:
+                break
+            if ix.low(j) in roles and ix.toks[j].pos_ == "NOUN" and j > 0 and ix.toks[j - 1].pos_ == "DET":
+                end = j + 1
+                while end < len(ix) and ix.toks[end].pos_ in ("ADJ",):
+                    end += 1
+                found = self.table.by_head(ix.low(j), before)
+                if found is not None:
+                    return found.id
+                return self.describe(list(range(j - 1, end)), ix.low(j), "PERSON", self.np_gender([j - 1], j))
+        return named
 
     def np_gender(self, toks: List[int], head: int) -> Optional[str]:
         ix = self.ix
@@ -303,6 +330,8 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
                 eid = last
         else:
             eid = last
+            if eid is None:
+                eid = res.last_mention(c.start, ("PERSON",), check=False)
         if eid is not None:
             res.speakers.append((c.start, eid))
             last = eid

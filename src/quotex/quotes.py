@@ -306,7 +306,7 @@ def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
     while j >= 0 and steps < 5 and ix.seg[j] is ix.seg[k]:
         t = ix.toks[j]
         low = ix.low(j)
-        if t.pos_ == "AUX" or low.startswith("-") or low in _OBJ_CLITICS:
+        if t.pos_ == "AUX" or low.startswith("-") or low in _OBJ_CLITICS or (low in _SUBJ_CLITICS and j > 0 and ix.text(j - 1) in ("-", "-t")):
             a = j
         elif t.pos_ == "ADV" or (low in ("de", "son", "sa", "leur", "côté", "part", "ailleurs", "par") and steps < 4):
             pass
@@ -318,16 +318,24 @@ def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
     while a < k and ix.toks[a].pos_ not in ("AUX",) and not ix.low(a).startswith("-") and ix.low(a) not in _OBJ_CLITICS:
         a += 1
     b = _main_verb(ix, k) + 1
-    while b < len(ix) and ix.seg[b] is ix.seg[k] and ix.text(b).startswith("-") and len(ix.text(b)) > 1:
+    while b < len(ix) and ix.seg[b] is ix.seg[k] and ix.starts[b] == ix.ends[b - 1] and (
+        ix.text(b).startswith("-") or (ix.text(b - 1) in ("-", "-t") and ix.low(b) in _SUBJ_CLITICS)
+    ):
         b += 1
     return a, b
 
 
+_SUBJ_CLITICS = ("il", "elle", "ils", "elles", "on")
+
+
 def _inverted_pronoun(ix: TokenIndex, a: int, b: int) -> Optional[int]:
+    """The inverted subject clitic in tokens [a, b]: ``-il``, ``-t-elle``, or ``-`` then ``elles``."""
     for j in range(a, min(b + 1, len(ix))):
         low = ix.low(j)
-        if low.startswith("-") and low.lstrip("-t").lstrip("-") in ("il", "elle", "ils", "elles", "on"):
+        if low.startswith("-") and low.lstrip("-t").lstrip("-") in _SUBJ_CLITICS:
             return j
+        if low in ("-", "-t", "-t-") and j + 1 < len(ix) and ix.low(j + 1).lstrip("-") in _SUBJ_CLITICS and ix.starts[j + 1] == ix.ends[j]:
+            return j + 1
     return None
 
 
@@ -388,7 +396,9 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         low = ix.low(b)
         if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
             break  # a new noun phrase starts: "à Sputnik | la porte-parole"
-        if b > a and t.ent_iob_ == "B" and ix.toks[b - 1].ent_type_ not in ("", t.ent_type_) and all(ix.toks[m].pos_ == "PROPN" for m in range(a, b)):
+        if b > a + (ix.toks[a].pos_ == "DET") and (t.ent_iob_ == "B" or (t.lower_ in resources.first_names() and t.text[:1].isupper())) and all(
+            ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b)
+        ):
             break  # a new name starts: "à BFMTV | Yassine Bouzrou"
         if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
@@ -736,7 +746,9 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
             break
         if tok.pos_ == "AUX" and first_aux is None:
             first_aux = scan
-        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS or ix.low(scan) in _TIME_WORDS:
+        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS or ix.low(scan) in _TIME_WORDS or (
+            ix.low(scan) in _SUBJ_CLITICS and ix.text(scan - 1) in ("-", "-t")
+        ):
             scan += 1
             continue
         break
@@ -826,7 +838,7 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
         parts = _split_incises(ctx, r)
         for n, (part, inner_cue) in enumerate(parts):
             cue = None
-            if n == len(parts) - 1:
+            if n == len(parts) - 1 and (len(parts) > 1 or _opens_clause(ctx, r, prev_cue)):
                 cue = _cue_after(ctx, r)
             if cue is None and inner_cue is not None and n < len(parts) - 1:
                 cue = inner_cue
@@ -847,6 +859,26 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
                 prev_cue = None
         prev_close = r.close
     return out
+
+
+def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[Tuple[int, int, SpeakerRef, int]]) -> bool:
+    """The region starts its sentence (or follows a colon, a dash, or the cue of the quote before):
+    words before it in the same clause make it the quoted part of a mixed quote instead."""
+    text = ctx.text
+    j = r.open - 1
+    while j >= 0 and text[j] in _SPACES:
+        j -= 1
+    if j < 0 or text[j] in "\n.!?…:;—–«“\"»”(":
+        return True
+    if prev_cue is not None and text[j] == "," and not text[prev_cue[1]:j].strip(" ,\u00a0\u202f"):
+        return True
+    if text[j] == ",":
+        # after a cue's subject phrase: « A », a souligné X, « B »
+        ix = ctx.ix
+        k = ix.before(j + 1)
+        sa, _ = ix.sentence(max(k, 0)) if k >= 0 else (0, 0)
+        return any(ix.starts[m] < r.open and ix.text(m) in ("»", "”", '"') for m in range(sa, max(k, 0)))
+    return False
 
 
 def _follows_cue(ctx: _Ctx, cue: Tuple[int, int, SpeakerRef, int], r: Region) -> bool:
@@ -1078,6 +1110,13 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
         comma = np_start
         while comma < se and ix.text(comma) != "," and comma - np_start < 16:
             comma += 1
+        # "Selon le procureur, Antoine Blanc, ...": an apposed name belongs to the source
+        if comma < se and comma + 2 < se and ix.toks[comma + 1].pos_ == "PROPN":
+            c2 = comma + 1
+            while c2 < se and ix.text(c2)[:1].isupper() and not ix.toks[c2].is_punct and c2 - comma < 5:
+                c2 += 1
+            if c2 < se and ix.text(c2) == ",":
+                comma = c2
         np = (np_start, comma)
         ok_np = comma < se and comma > np_start and _source_np_ok(ix, np, is_pour, roles)
         if at_head and ok_np and comma + 1 < se:
@@ -1086,7 +1125,7 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
             if span:
                 s, e = span
                 ref = _np_or_pronoun(ix, np)
-                whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1 and q.start <= s + 1]
+                whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1]
                 typ = "direct" if whole else _typed(ctx, s, e)
                 if whole:
                     s, e = whole[0].start, whole[0].end
