@@ -267,8 +267,8 @@ def _is_headline_like(norm: str, words: Sequence[str]) -> bool:
     return 2 <= len(words) <= 30 and not norm.rstrip().endswith(".")
 
 
-def _is_body_like(norm: str, words: Sequence[str]) -> bool:
-    return len(words) >= 25 and bool(_END_SENTENCE.search(norm)) and not _END_TRUNCATED.search(norm)
+def _is_body_like(norm: str, words: Sequence[str], min_words: int = 15) -> bool:
+    return len(words) >= min_words and bool(_END_SENTENCE.search(norm)) and not _END_TRUNCATED.search(norm)
 
 
 # -- the whole page ---------------------------------------------------------------------
@@ -378,11 +378,14 @@ def _mark_zones(content: Sequence[int], norms: Dict[int, str], words: Dict[int, 
         if kind == "comment-prompt":
             if body_seen == 0:
                 continue
-            # the rest of the page is the comment section
+            # the comment section: up to a long line that reads as article body again
             while k < len(content):
-                reasons.setdefault(content[k], "comment-prompt")
+                j = content[k]
+                if j not in reasons and _is_body_like(norms[j], words[j], 25):
+                    break
+                reasons.setdefault(j, "comment-prompt")
                 k += 1
-            return
+            continue
         # a block of teasers: up to the next line that reads as article body
         while k < len(content):
             j = content[k]
@@ -400,6 +403,9 @@ def _find_title(content: Sequence[int], norms: Dict[int, str], words: Dict[int, 
         return None
     first = candidates[0]
     norm, ws = norms[first], words[first]
+    nxt = candidates[1]
+    if nxt == first + 1 and regex.match(r"^\s*\p{Ll}", norms[nxt]):
+        return None  # a hard-wrapped sentence, not a headline
     if not 3 <= len(ws) <= 30 or norm.endswith((".", ",", ";", ":")):
         return None
     if len(norm) > 220:

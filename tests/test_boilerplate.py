@@ -1,0 +1,143 @@
+"""Stage 1 and 2 without the model: line verdicts, title, paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from quotex.boilerplate import analyse_lines, split_lines
+from quotex.paragraphs import paragraphs
+
+BODY = (
+    "Le conseil municipal a voté mardi soir la rénovation complète de la piscine olympique, "
+    "fermée depuis deux ans pour des raisons de sécurité. Les travaux doivent durer dix-huit mois."
+)
+BODY2 = (
+    "L'opposition a dénoncé un coût trop élevé pour les finances de la commune, "
+    "qui reste très endettée après la construction du nouveau stade."
+)
+
+# (line, reason): page furniture as French news sites word it
+BOILERPLATE_LINES = [
+    ("Abonnez-vous", "subscribe"),
+    ("Réservé aux abonnés", "subscribe"),
+    ("Déjà abonné ? Connectez-vous", "subscribe"),
+    ("Cet article est réservé aux abonnés. Il vous reste 80 % à découvrir.", "subscribe"),
+    ("Partager sur Facebook", "share"),
+    ("Envoyer par e-mail", "share"),
+    ("Imprimer", "share"),
+    ("Lire aussi : Le prix de l'essence atteint un nouveau record", "related-link"),
+    ("À lire aussi", "related-link"),
+    ("Sur le même sujet", "related-link"),
+    ("Publicité", "advertising"),
+    ("Contenu sponsorisé", "advertising"),
+    ("12 commentaires", "counter"),
+    ("356", "counter"),
+    ("Connectez-vous pour réagir à cet article", "subscribe"),
+    ("Newsletter : recevez chaque matin l'essentiel de l'actualité", "newsletter"),
+    ("Nous utilisons des cookies pour améliorer votre expérience de navigation.", "cookie"),
+    ("Accepter et fermer", "cookie"),
+    ("Photo : AFP", "credit"),
+    ("© Reuters", "credit"),
+    ("(AFP)", "credit"),
+    ("Publié le 12 mars 2021 à 10h05", "dateline"),
+    ("Mis à jour le 3 janvier 2024 à 18:30", "dateline"),
+    ("12 juin 2023, 08:15", "dateline"),
+    ("Par Jeanne Martin", "byline"),
+    ("Temps de lecture : 4 min", "ui-label"),
+    ("Chargement en cours", "chat-widget"),
+    ("Menu", "chat-widget"),
+    ("Войти в аккаунт", "foreign-script"),
+    ("登录以继续", "foreign-script"),
+    ("تسجيل الدخول", "foreign-script"),
+    ("***", "ui-label"),
+    ("photo_principale_2023.jpg", "ui-label"),
+]
+
+
+@pytest.mark.parametrize("line,reason", BOILERPLATE_LINES, ids=[l for l, _ in BOILERPLATE_LINES])
+def test_boilerplate_line(line: str, reason: str) -> None:
+    text = f"{BODY}\n{line}\n{BODY2}"
+    a = analyse_lines(text)
+    assert a.reasons.get(1) == reason, a.reasons
+    assert a.is_article(0) and a.is_article(2)
+
+
+ARTICLE_LINES = [
+    "Le ministre a annoncé la fermeture de trois usines.",
+    "« Nous ne partirons pas », a déclaré la syndicaliste Anne Roy.",
+    "Pourquoi ces travaux durent-ils aussi longtemps ?",
+    "Les cookies de la boulangerie Martin ont remporté le concours régional des pâtissiers.",
+    "Le journal a publié dimanche une enquête sur les abonnés fantômes des réseaux sociaux et leur poids dans le débat.",
+    "La carte de la ville",
+]
+
+
+@pytest.mark.parametrize("line", ARTICLE_LINES)
+def test_article_lines_are_kept(line: str) -> None:
+    text = f"{BODY}\n{line}\n{BODY2}"
+    a = analyse_lines(text)
+    assert 1 not in a.reasons, a.reasons
+
+
+def test_title_and_teasers() -> None:
+    text = "\n".join([
+        "Publicité",
+        "Grève à la SNCF : le trafic très perturbé jeudi",
+        "",
+        BODY,
+        "Lyon - Le Progrès",
+        "Un incendie ravage un entrepôt dans la banlieue lyonnaise",
+        BODY2,
+    ])
+    a = analyse_lines(text)
+    assert a.title == 1
+    assert a.reasons[0] == "advertising"
+    assert a.reasons[4] == "related-link" and a.reasons[5] == "related-link"
+    assert a.is_article(3) and a.is_article(6)
+
+
+def test_comment_section_after_the_article() -> None:
+    for header in ("Vos réactions", "Commentaires", "Réagissez"):
+        text = "\n".join([BODY, BODY2, header, "Quel scandale, il faut que ça change !!", "Je suis d'accord avec vous."])
+        a = analyse_lines(text)
+        assert all(a.reasons.get(i) == "comment-prompt" for i in (2, 3, 4)), header
+        assert a.is_article(0) and a.is_article(1)
+
+
+def test_related_block_runs_to_the_next_article_paragraph() -> None:
+    text = "\n".join([BODY, "À lire aussi", "Le maire veut fermer deux écoles", "Les parents d'élèves en colère", BODY2])
+    a = analyse_lines(text)
+    assert [a.reasons.get(i) for i in (1, 2, 3)] == ["related-link"] * 3
+    assert a.is_article(4)
+
+
+def test_pull_quote_repeating_the_body() -> None:
+    body = "Les habitants s'inquiètent. « On ne trouve plus de médecin dans tout le canton depuis des mois », soupire Marie Lebrun."
+    text = "\n".join([BODY, "On ne trouve plus de médecin dans tout le canton - Marie Lebrun", body])
+    a = analyse_lines(text)
+    assert a.reasons.get(1) == "pull-quote"
+    assert a.is_article(2)
+
+
+def test_offsets_of_lines_and_crlf() -> None:
+    text = "Titre de l'article du jour\r\n\r\nPremier paragraphe du texte.\r\nDeuxième paragraphe ici."
+    lines = split_lines(text)
+    for ln in lines:
+        assert text[ln.start:ln.end] == ln.text
+        assert "\r" not in ln.text
+    a = analyse_lines(text)
+    for b in a.boilerplate(text):
+        assert text[b.span.start:b.span.end] == b.span.text
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = "Le gouvernement a présenté mercredi un plan\nde relance de l'industrie automobile.\n\nUn second paragraphe commence ici."
+    a = analyse_lines(text)
+    ps = paragraphs(text, a)
+    assert len(ps) == 2
+    assert ps[0].span.text == "Le gouvernement a présenté mercredi un plan\nde relance de l'industrie automobile."
+
+
+def test_one_paragraph_per_line() -> None:
+    text = "Première phrase du texte.\nDeuxième ligne, un autre paragraphe.\nTroisième."
+    ps = paragraphs(text, analyse_lines(text))
+    assert [p.span.text for p in ps] == ["Première phrase du texte.", "Deuxième ligne, un autre paragraphe.", "Troisième."]
