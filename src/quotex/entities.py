@@ -299,6 +299,32 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     return out
 
 
+def _surname_mentions(
+    segments: Sequence[Segment], raw: List[Tuple[int, int, str, Optional[str], Optional[str]]], text: str
+) -> List[Tuple[int, int, str, Optional[str], Optional[str]]]:
+    """A lone surname the model did not tag (``Dubois est reparti``) is a mention of that person."""
+    surnames = set()
+    for s, e, label, _, _ in raw:
+        words = text[s:e].split()
+        if label == "PERSON" and len(words) >= 2 and len(words[-1]) > 2:
+            surnames.add(words[-1])
+    if not surnames:
+        return raw
+    raw = [
+        (s, e, "PERSON", None, g) if label != "PERSON" and canon is None and text[s:e] in surnames else (s, e, label, canon, g)
+        for s, e, label, canon, g in raw
+    ]
+    taken = [(s, e) for s, e, _, _, _ in raw]
+    extra = []
+    for seg in segments:
+        for t in seg.tokens:
+            if t.text in surnames and t.text[:1].isupper():
+                s, e = seg.start(t), seg.end(t)
+                if not any(a < e and s < b for a, b in taken):
+                    extra.append((s, e, "PERSON", None, None))
+    return sorted(raw + extra, key=lambda r: r[0])
+
+
 def _surname_tokens(name: str) -> List[str]:
     return [w for w in regex.split(r"[\s]+", name.strip()) if w]
 
@@ -345,6 +371,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
             taken.append((s, e))
     raw.sort(key=lambda r: r[0])
+    raw = _surname_mentions(segments, raw, text)
     _merge(table, raw)
     _acronyms(table)
     for seg in segments:

@@ -1,0 +1,87 @@
+"""Entities: merging mentions, gazetteer corrections, roles and affiliations."""
+from __future__ import annotations
+
+import pytest
+
+import quotex
+from quotex.entities import gazetteer_matches
+
+
+def names(doc, label):
+    return {e.name: e for e in doc.entities if e.label == label}
+
+
+def test_person_mentions_merge_by_surname() -> None:
+    doc = quotex.extract(
+        "La juge Claire Renaud a ouvert l'audience. Mme Renaud a ensuite rappelé les faits. "
+        "Selon Renaud, le dossier est complet."
+    )
+    people = names(doc, "PERSON")
+    assert list(people) == ["Claire Renaud"]
+    assert len(people["Claire Renaud"].mentions) == 3
+    assert people["Claire Renaud"].gender == "f"
+
+
+def test_two_people_with_different_surnames_stay_apart() -> None:
+    doc = quotex.extract("Marc Dubois a rencontré Julie Lemoine à Paris. Dubois est reparti seul.")
+    people = names(doc, "PERSON")
+    assert {"Marc Dubois", "Julie Lemoine"} <= set(people)
+    assert len(people["Marc Dubois"].mentions) == 2
+
+
+@pytest.mark.parametrize("text,person,role,affiliation", [
+    ("La porte-parole de l'OMS Margaret Harris a rappelé les consignes.", "Margaret Harris", "porte-parole de l'OMS", "Organisation mondiale de la santé"),
+    ("Le secrétaire général de l'Otan Jens Stoltenberg était à Bruxelles.", "Jens Stoltenberg", "secrétaire général de l'Otan", "Organisation du traité de l'Atlantique nord"),
+    ("Le ministre français de l'Économie Bruno Le Maire a présenté le budget.", "Bruno Le Maire", "ministre français de l'Économie", None),
+    ("Yann Morel, l'avocat de la famille, a demandé une contre-expertise.", "Yann Morel", "avocat de la famille", None),
+    ("La présidente du Parti socialiste, Martine Aubry, a réuni le bureau.", "Martine Aubry", "présidente du Parti socialiste", "Parti socialiste"),
+])
+def test_role_and_affiliation_from_apposition(text, person, role, affiliation) -> None:
+    doc = quotex.extract(text)
+    people = names(doc, "PERSON")
+    assert person in people, list(people)
+    ent = people[person]
+    assert ent.role == role
+    if affiliation is None:
+        assert ent.affiliation is None or doc.entity(ent.affiliation).label == "ORG"
+    else:
+        assert doc.entity(ent.affiliation).name == affiliation
+
+
+def test_gazetteer_aliases_are_one_entity() -> None:
+    doc = quotex.extract(
+        "Les Forces démocratiques syriennes (FDS) ont repris la ville à l'État islamique. "
+        "Les FDS affirment que Daech a perdu ses dernières positions, et que l'EI recrute encore."
+    )
+    orgs = names(doc, "ORG")
+    assert "Forces démocratiques syriennes" in orgs and len(orgs["Forces démocratiques syriennes"].mentions) == 3
+    assert "Daech" in orgs and len(orgs["Daech"].mentions) == 3
+    assert "EI" in orgs["Daech"].aliases
+
+
+def test_model_slips_are_corrected() -> None:
+    doc = quotex.extract("Le porte-parole a parlé à Sputnik. Les combats continuent à Raqqa, selon le Pentagone.")
+    assert "Sputnik" in names(doc, "ORG")
+    assert "Pentagone" in names(doc, "ORG")
+    assert "Raqqa" in names(doc, "LOC")
+    assert not any(e.name in ("Sputnik", "Raqqa") for e in doc.people)
+
+
+def test_acronym_in_brackets_is_an_alias() -> None:
+    doc = quotex.extract("L'Agence nationale de la recherche (ANR) finance le projet. L'ANR a doublé son budget.")
+    orgs = names(doc, "ORG")
+    holder = [e for e in orgs.values() if "ANR" in (e.name, *e.aliases)]
+    assert holder
+
+
+def test_gazetteer_is_case_aware() -> None:
+    text = "La libération de la ville a été célébrée. Le monde entier regardait. Libération a publié une enquête."
+    hits = [text[s:e] for s, e, _, _ in gazetteer_matches(text)]
+    assert hits == ["Libération"]
+
+
+def test_entity_offsets_point_into_the_input(seed_text) -> None:
+    doc = quotex.extract(seed_text)
+    for e in doc.entities:
+        for m in e.mentions:
+            assert seed_text[m.start:m.end] == m.text
