@@ -1,0 +1,102 @@
+"""The spaCy component: registration, extensions, serialisation, multiprocessing."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, DocBin
+
+import quotex
+from conftest import DATA
+
+TEXTS = [
+    "« Nous ne céderons rien », a déclaré mardi la ministre du Travail Claire Dumont.",
+    "Selon la préfecture, plus de mille personnes ont manifesté samedi à Rennes.",
+    "Le président turc Recep Demir a proposé aux Européens d'organiser un sommet.\n\nPublicité\n\n« C'est urgent », a-t-il ajouté.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("fr_core_news_sm")
+    nlp.add_pipe("quotex")
+    return nlp
+
+
+def test_add_pipe_and_extensions(nlp) -> None:
+    doc = nlp(TEXTS[0])
+    assert [q.type for q in doc._.quotes] == ["direct"]
+    assert [e.name for e in doc._.speakers] == ["Claire Dumont"]
+    assert isinstance(doc._.quotex, dict)
+    assert doc._.quotex_document.text == doc.text
+
+
+def test_same_results_as_extract(nlp, seed_text) -> None:
+    texts = TEXTS + [seed_text] + [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    for text in texts:
+        assert nlp(text)._.quotex_document == quotex.extract(text), text[:60]
+
+
+def test_values_survive_to_bytes_and_docbin(nlp) -> None:
+    doc = nlp(TEXTS[2])
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.quotes == doc._.quotes
+    bin_ = DocBin(store_user_data=True, docs=[doc])
+    restored = list(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))[0]
+    assert restored._.quotex_document == doc._.quotex_document
+
+
+def test_to_disk_and_load(nlp, tmp_path: Path) -> None:
+    nlp.get_pipe("quotex").remove_boilerplate = False
+    try:
+        nlp.to_disk(tmp_path / "pipe")
+    finally:
+        nlp.get_pipe("quotex").remove_boilerplate = True
+    loaded = spacy.load(tmp_path / "pipe")
+    assert "quotex" in loaded.pipe_names
+    assert loaded.get_pipe("quotex").remove_boilerplate is False
+    assert (tmp_path / "pipe" / "quotex" / "cfg.json").exists()
+    doc = loaded(TEXTS[2])
+    assert doc._.boilerplate == ()
+
+
+def test_nlp_pipe_with_two_processes(nlp) -> None:
+    docs = list(nlp.pipe(TEXTS, n_process=2, batch_size=1))
+    assert [d._.quotex_document for d in docs] == [nlp(t)._.quotex_document for t in TEXTS]
+
+
+def test_factory_found_without_importing_quotex() -> None:
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.load('fr_core_news_sm')\n"
+        "nlp.add_pipe('quotex')\n"
+        "doc = nlp('« Oui », a dit Anne Roy.')\n"
+        "print(len(doc._.quotes))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "1"
+
+
+def test_import_is_lazy() -> None:
+    code = "import sys, quotex\nprint('spacy' in sys.modules, 'quotex.pipeline' in sys.modules)\n"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert r.stdout.split() == ["False", "False"]
+
+
+def test_extract_many_in_order_with_bad_items() -> None:
+    items = [TEXTS[0], None, "", TEXTS[1], b"bytes", TEXTS[2]]
+    docs = list(quotex.extract_many(items, batch_size=2))
+    assert len(docs) == len(items)
+    assert docs[0] == quotex.extract(TEXTS[0])
+    assert docs[1].error.startswith("TypeError") and docs[4].error.startswith("TypeError")
+    assert docs[2].error is None and docs[2].quotes == ()
+    assert docs[5] == quotex.extract(TEXTS[2])
+
+
+def test_extract_many_two_processes_is_the_same() -> None:
+    items = TEXTS * 3
+    assert list(quotex.extract_many(items, batch_size=2, n_process=2)) == list(quotex.extract_many(items))
