@@ -34,10 +34,28 @@ def test_add_pipe_and_extensions(nlp) -> None:
     assert doc._.quotex_document.text == doc.text
 
 
-def test_same_results_as_extract(nlp, seed_text) -> None:
-    texts = TEXTS + [seed_text] + [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
-    for text in texts:
+def _texts(seed_text):
+    return TEXTS + [seed_text] + [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+
+
+def test_reparse_gives_exactly_extract(seed_text) -> None:
+    nlp = spacy.load("fr_core_news_sm")
+    nlp.add_pipe("quotex", config={"reparse": True})
+    for text in _texts(seed_text):
         assert nlp(text)._.quotex_document == quotex.extract(text), text[:60]
+
+
+def test_host_parse_agrees_with_extract(nlp, seed_text) -> None:
+    """On the host pipeline's own parse the page structure is identical and the quotations
+    nearly so (the parse of a whole page and of normalised paragraphs can differ)."""
+    same = total = 0
+    for text in _texts(seed_text):
+        a, b = quotex.extract(text), nlp(text)._.quotex_document
+        assert (a.title, a.paragraphs, a.boilerplate) == (b.title, b.paragraphs, b.boilerplate)
+        got = {(q.type, q.content.start, q.content.end) for q in b.quotes}
+        total += len(a.quotes)
+        same += sum((q.type, q.content.start, q.content.end) in got for q in a.quotes)
+    assert same >= 0.85 * total, (same, total)
 
 
 def test_values_survive_to_bytes_and_docbin(nlp) -> None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
+import regex
+
 from . import resources
 from .entities import EntityTable, _Ent, _key
 from .model import Quote, Span
@@ -27,6 +29,12 @@ from .quotes import _PRONOUNS, Candidate, TokenIndex, _subject_before
 __all__ = ["attribute"]
 
 _LAST_WORDS = frozenset({"dernier", "dernière"})
+# what may stand between a role phrase and the name it introduces: a comma and a civil title, or
+# the rest of the phrase (no verb-like punctuation) closed by a comma
+_APPOSED = regex.compile(
+    r"[\s,]*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
+    r"|[^.;:!?«»\"()]{0,70},\s*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
+)
 
 
 class _Resolver:
@@ -37,6 +45,7 @@ class _Resolver:
         self.regions = sorted(regions)
         self.speakers: List[Tuple[int, str]] = []  # (offset, entity id), in order
         self.pronoun_memo: Dict[int, Optional[str]] = {}
+        self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
 
     # -- helpers ----------------------------------------------------------------------
     def in_quote(self, a: int, b: int) -> bool:
@@ -128,13 +137,19 @@ class _Resolver:
             for m in mentions:
                 if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
                     return m.entity
+            orgs_inside = [m for m in mentions if m.label == "ORG"]
+            if orgs_inside and not any(m.label == "PERSON" for m in mentions):
+                # "le site internet de la chaîne Press TV": later "le site" means Press TV
+                self.heads.append((a, head_word, orgs_inside[-1].entity))
+                return orgs_inside[-1].entity
         persons = [m for m in mentions if m.label == "PERSON"]
         if persons:
             return persons[-1].entity
         if is_role:
-            # "le ministre de l'Intérieur | Gérald Masson": a name right after the phrase
+            # "le ministre de l'Intérieur | Gérald Masson", "Son avocate, Me Claire Fabre",
+            # "une responsable du Haut-Commissariat aux réfugiés, Maria Costa": the apposed name
             for m in self.table.mentions:
-                if m.label == "PERSON" and b <= m.start <= b + 2 and not self.text[b:m.start].strip(" ,"):
+                if m.label == "PERSON" and b <= m.start <= b + 80 and _APPOSED.match(self.text, b, m.start):
                     return m.entity
         orgs = [m for m in mentions if m.label in ("ORG",)]
         if orgs and not is_role:
@@ -153,6 +168,10 @@ class _Resolver:
                 return None
             return self.describe(toks, head_word, "PERSON", gender)
         plural = "Plur" in ix.toks[head].morph.get("Number")
+        if len(content) <= 2:
+            for pos, h, eid in reversed(self.heads):
+                if h == head_word and pos < a:
+                    return eid
         found = self.table.by_head(head_word, a)
         if found is not None and (len(content) <= 2 or _key(self.text[ix.starts[content[0]]:b]) == _key(found.name)):
             return found.id
@@ -252,7 +271,9 @@ class _Resolver:
         low = ix.low(k).replace("-t-", "-")
         gender, number = _PRONOUNS.get(low, _PRONOUNS.get(low.lstrip("-"), (None, "s")))
         recent = self._recent(start)
-        eid = self.last_speaker(start, gender, number, within=recent, strict=True)
+        eid = self.previous_subject(k, gender, number, strict=True, named=True)
+        if eid is None:
+            eid = self.last_speaker(start, gender, number, within=recent, strict=True)
         if eid is None:
             eid = self.previous_subject(k, gender, number, strict=True)
         if eid is None:
@@ -267,7 +288,7 @@ class _Resolver:
         self.pronoun_memo[start] = eid
         return eid
 
-    def previous_subject(self, k: int, gender: Optional[str], number: str, strict: bool = False) -> Optional[str]:
+    def previous_subject(self, k: int, gender: Optional[str], number: str, strict: bool = False, named: bool = False) -> Optional[str]:
         ix = self.ix
         sa, _ = ix.sentence(k)
         # the subject of an earlier clause of the same sentence, then of the sentence before
@@ -285,6 +306,13 @@ class _Resolver:
                 if self.in_quote(ix.starts[s], ix.ends[e - 1]):
                     continue
                 eid = self.resolve_np(ix.starts[s], ix.ends[e - 1], create=True, loose=False)
+            if named:
+                e = self.ent(eid)
+                if e is None or e.label != "PERSON" or e.head is not None:
+                    continue
+                if self.compatible(eid, gender, number):
+                    return eid
+                continue
             if eid and (self.strict(eid, gender, number) if strict else self.compatible(eid, gender, number)):
                 return eid
         return None

@@ -403,6 +403,14 @@ def _find_title(content: Sequence[int], norms: Dict[int, str], words: Dict[int, 
         return None
     first = candidates[0]
     norm, ws = norms[first], words[first]
+    if len(ws) < 3 and not _END_SENTENCE.search(norm) and len(candidates) > 2:
+        # a rubric above the headline ("Ligue 1", "Économie")
+        second = candidates[1]
+        if _is_headline_like(norms[second], words[second]) and len(words[second]) >= 3:
+            reasons[first] = "ui-label"
+            candidates = candidates[1:]
+            first = second
+            norm, ws = norms[first], words[first]
     nxt = candidates[1]
     if nxt == first + 1 and regex.match(r"^\s*\p{Ll}", norms[nxt]):
         return None  # a hard-wrapped sentence, not a headline

@@ -4,8 +4,9 @@ Registered through ``Language.factory`` when this module is imported, and throug
 ``spacy_factories`` entry point, so that ``nlp.add_pipe("quotex")`` and ``spacy.load()`` of a saved
 pipeline work without importing quotex first.
 
-The component reads the Doc as the pipeline parsed it (tagger, parser, NER must run before it) and
-stores its result on Doc extensions:
+By default the component reads the Doc as the pipeline parsed it (tagger, parser, NER must run before
+it); with ``reparse=True`` it parses the article paragraphs itself exactly as ``quotex.extract()``
+does, and gives the same result. It stores its result on Doc extensions:
 
 * ``doc._.quotex``: the whole result as a plain dict (``Document.to_dict()`` without the text), the
   one value that is serialised with the Doc (msgpack-safe, so it survives ``doc.to_bytes()``,
@@ -27,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Boilerplate, Document, Entity, Quote
-from .nlp import Segment
+from .nlp import Segment, parse_spans
 
 __all__ = ["QuotexComponent", "make_quotex", "register_extensions"]
 
@@ -81,9 +82,10 @@ def register_extensions() -> None:
 class QuotexComponent:
     """Finds quotations, speakers, entities and boilerplate in a parsed French Doc."""
 
-    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True, reparse: bool = False) -> None:
         self.name = name
         self.remove_boilerplate = remove_boilerplate
+        self.reparse = reparse
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -97,10 +99,15 @@ class QuotexComponent:
         options = Options(remove_boilerplate=self.remove_boilerplate)
         analysis, paras, stretches = prepare(text, options)
         segments: List[Segment] = []
-        for start, end, para in stretches:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span):
-                segments.append(Segment(span, 0, para))
+        if self.reparse:
+            # exactly what quotex.extract() sees: the article paragraphs, normalised, parsed by
+            # quotex's own French model
+            segments = parse_spans(text, stretches)
+        else:
+            for start, end, para in stretches:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    segments.append(Segment(span, 0, para))
         result = analyse(text, analysis, paras, segments, stretches)
         doc._.quotex = _plain(result)
         return doc
@@ -124,7 +131,7 @@ class QuotexComponent:
         digest = hashlib.sha256()
         for name in _DATA_FILES:
             digest.update(ir.files("quotex").joinpath("data").joinpath(name).read_bytes())
-        return {"remove_boilerplate": self.remove_boilerplate, "resources_sha256": digest.hexdigest()}
+        return {"remove_boilerplate": self.remove_boilerplate, "reparse": self.reparse, "resources_sha256": digest.hexdigest()}
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return json.dumps(self._cfg()).encode("utf-8")
@@ -132,6 +139,7 @@ class QuotexComponent:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
         cfg = json.loads(data.decode("utf-8"))
         self.remove_boilerplate = bool(cfg.get("remove_boilerplate", True))
+        self.reparse = bool(cfg.get("reparse", False))
         self.saved_resources = cfg.get("resources_sha256")
         return self
 
@@ -163,10 +171,15 @@ def _plain(document: Document) -> Dict[str, Any]:
 
 @Language.factory(
     "quotex",
-    default_config={"remove_boilerplate": True},
+    default_config={"remove_boilerplate": True, "reparse": False},
     assigns=["doc._.quotex"],
     requires=["token.dep", "token.pos", "doc.ents"],
 )
-def make_quotex(nlp: Language, name: str, remove_boilerplate: bool) -> QuotexComponent:
-    """Factory of the ``quotex`` component."""
-    return QuotexComponent(nlp, name, remove_boilerplate=remove_boilerplate)
+def make_quotex(nlp: Language, name: str, remove_boilerplate: bool, reparse: bool) -> QuotexComponent:
+    """Factory of the ``quotex`` component.
+
+    ``reparse=False`` (default) reads the host pipeline's own parse of the page: no extra cost,
+    results as good as that parse. ``reparse=True`` parses the article paragraphs again with
+    quotex's model and typography normalisation, giving exactly ``quotex.extract()``'s result.
+    """
+    return QuotexComponent(nlp, name, remove_boilerplate=remove_boilerplate, reparse=reparse)

@@ -299,6 +299,41 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     return out
 
 
+def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
+    """``le parquet de Lyon``, ``l'agence régionale de santé``, ``le Stade rennais``: a noun that heads
+    organisation names (``data/org_nouns.txt``) with an adjective, a name or a ``de``-complement."""
+    nouns = resources.org_nouns()
+    toks = list(seg.tokens)
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.lower_ not in nouns or t.pos_ not in ("NOUN", "PROPN") or i == 0 or toks[i - 1].pos_ != "DET":
+            i += 1
+            continue
+        j = i + 1
+        last_good = i
+        while j < n and j - i < 8:
+            u = toks[j]
+            low = u.lower_
+            if u.pos_ in ("ADJ", "PROPN") or (u.pos_ == "NOUN" and toks[j - 1].lower_ in ("de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les")):
+                last_good = j
+                j += 1
+                continue
+            if low in ("de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les", "-") and j + 1 < n and toks[j + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+                j += 1
+                continue
+            break
+        if last_good > i and not (t.text[:1].islower() and all(toks[k].pos_ == "ADJ" and toks[k].text[:1].islower() for k in range(i + 1, last_good + 1)) and last_good - i > 2):
+            g = t.morph.get("Gender")
+            out.append((seg.start(t), seg.end(toks[last_good]), "f" if "Fem" in g else "m" if "Masc" in g else None))
+            i = last_good + 1
+            continue
+        i += 1
+    return out
+
+
 def _surname_mentions(
     segments: Sequence[Segment], raw: List[Tuple[int, int, str, Optional[str], Optional[str]]], text: str
 ) -> List[Tuple[int, int, str, Optional[str], Optional[str]]]:
@@ -349,6 +384,10 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
         for s, e, g in _role_names(seg):
             if not any(s < b and a < e for a, b in taken):
                 raw.append((s, e, "PERSON", None, g))
+                taken.append((s, e))
+        for s, e, g in _org_phrases(seg):
+            if not any(s < b and a < e for a, b in taken):
+                raw.append((s, e, "ORG", None, g))
                 taken.append((s, e))
         for ent in seg.tokens.ents:
             label = _LABELS.get(ent.label_)
@@ -407,7 +446,8 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
                 match = table.new("PERSON")
                 people.append(match)
             assigned[k] = match
-            match.names.append(surface) if surface not in match.names else None
+            if surface not in match.names:
+                match.names.append(surface)
             if gender and not match.gender:
                 match.gender = gender
         else:
@@ -421,6 +461,8 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
                         if item["name"] == canon:
                             ent.aliases.extend(str(a) for a in item.get("aliases", []))  # type: ignore[union-attr]
                 by_key[key] = ent
+            if gender and not ent.gender:
+                ent.gender = gender
             assigned[k] = ent
     for k, (s, e, label, canon, gender) in enumerate(raw):
         table.add_mention(assigned[k], s, e, gender)

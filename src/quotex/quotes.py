@@ -1032,6 +1032,14 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
             return (j + 1, "que") if j + 1 < se else None
         if low in ("de", "d'") and j + 1 < se and "Inf" in ix.toks[j + 1].morph.get("VerbForm"):
             return j, "inf"
+        if low in ("de", "d'") and j + 2 < se and ix.text(j + 1) in ('"', "«", "“") and "Inf" in ix.toks[j + 2].morph.get("VerbForm"):
+            return j, "inf"
+        if t.pos_ == "DET" and j == cb:
+            # "appeler les parents à consulter": an object, then à + infinitive
+            np = _np_after(ix, j, se)
+            if np and np[1] + 1 < se and ix.low(np[1]) == "à" and "Inf" in ix.toks[np[1] + 1].morph.get("VerbForm"):
+                return j, "inf"
+            return None
         if low in ("ne", "n'") and j + 1 < se and ix.low(j + 1) in ("pas", "plus", "jamais") and j + 2 < se and "Inf" in ix.toks[j + 2].morph.get("VerbForm"):
             return j, "inf"
         if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):

@@ -22,6 +22,7 @@ __all__ = [
     "organisations",
     "boilerplate_rules",
     "date_words",
+    "org_nouns",
 ]
 
 
@@ -74,6 +75,11 @@ def person_titles() -> Dict[str, str]:
 @lru_cache(maxsize=None)
 def first_names() -> Dict[str, str]:
     return {row[0]: row[1] for row in read_table("first_names.tsv")}
+
+
+@lru_cache(maxsize=None)
+def org_nouns() -> FrozenSet[str]:
+    return frozenset(read_lines("org_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
