@@ -123,12 +123,10 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                 top_open = carried[1]
                 pos = first + 1
             carried = None
-        elif _skip_spaces(text, s, e) < e and text[_skip_spaces(text, s, e)] in _DASHES:
-            d = _skip_spaces(text, s, e)
-            if d + 1 < e and text[d + 1] in _SPACES:
-                a, b = _trim(text, d + 1, e)
-                if a < b:
-                    out.append(Region(a, b, d, e, True, dash=True))
+        else:
+            turns = _dialogue_turns(text, s, e)
+            if turns:
+                out.extend(turns)
                 continue
         while pos < e:
             ch = text[pos]
@@ -172,6 +170,50 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                 out.append(Region(a, b, top_open, e, False))
     # a region carried over several paragraphs was opened in an earlier stretch: its start is right
     return [r for r in out if r.start < r.end]
+
+
+def _dash_at(text: str, pos: int, end: int) -> int:
+    """Length of a dialogue dash at ``pos`` (``—``, ``–``, ``--``) followed by a space, else 0."""
+    if text[pos] in _DASHES:
+        n = 1
+    elif text.startswith("--", pos):
+        n = 2
+    else:
+        return 0
+    return n if pos + n < end and text[pos + n] in _SPACES else 0
+
+
+def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
+    """Dialogue turns of a stretch without quotation marks: a dash at its start, or after the end
+    of a sentence, opens a turn that runs to the next such dash or to the stretch's end."""
+    first = _skip_spaces(text, s, e)
+    starts: List[Tuple[int, int]] = []
+    if first < e and _dash_at(text, first, e):
+        starts.append((first, _dash_at(text, first, e)))
+    elif first >= e or not any(text[k] in _DASHES or text.startswith("--", k) for k in range(first, e)):
+        return []
+    if any(ch in text[s:e] for ch in "«“\""):
+        return []
+    k = first + 1
+    while k < e:
+        n = _dash_at(text, k, e) if text[k] in "—–-" else 0
+        if n:
+            j = k - 1
+            while j >= s and text[j] in _SPACES:
+                j -= 1
+            nxt = _skip_spaces(text, k + n, e)
+            if j >= s and text[j] in ".!?…" and nxt < e and (text[nxt].isupper() or text[nxt] in "«\"."):
+                starts.append((k, n))
+            k += n
+            continue
+        k += 1
+    out = []
+    for i, (d, n) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else e
+        a, b = _trim(text, d + n, stop)
+        if a < b:
+            out.append(Region(a, b, d, stop, True, dash=True))
+    return out
 
 
 # -- tokens -----------------------------------------------------------------------------
@@ -626,7 +668,7 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
     cur = r.start
     j = a
     while j < b - 1:
-        if ix.text(j) == "," and j + 1 < b:
+        if ix.text(j) in (",", "?", "!", "…", "...") and j + 1 < b:
             v = j + 1
             # skip an object clitic ("lui répond")
             if ix.low(v) in ("lui", "leur") and v + 1 < b:
@@ -638,10 +680,10 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
                     k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
                     while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
                         k += 1
-            elif verb_class(ix, v):
+            elif verb_class(ix, v) or (r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")):
                 pron = _inverted_pronoun(ix, v, min(v + 2, b))
                 nxt = v + 1
-                if pron is not None or (nxt < b and (ix.toks[nxt].pos_ == "PROPN" or ix.text(nxt)[:1].isupper())):
+                if pron is not None or (nxt < b and (ix.toks[nxt].pos_ in ("PROPN", "DET") or ix.text(nxt)[:1].isupper())):
                     k = v
             if k is not None:
                 ca, cb = cue_span(ix, k)
@@ -649,9 +691,18 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
                 e = cb
                 while e < b and not (ix.toks[e].is_punct and ix.text(e) in ",.;!?…"):
                     e += 1
+                if e >= b - 1 or ix.ends[min(e, b - 1)] >= r.end:
+                    # the incise closes the region: « ..., dit-il. »
+                    ref = _ref_after(ix, k, ca, cb, b)
+                    keep = ix.ends[j] if ix.text(j) != "," else ix.starts[j]
+                    sa, ea = _trim(ctx.text, cur, keep)
+                    if sa < ea:
+                        parts.append((Region(sa, ea, r.open if cur == r.start else cur, keep, True, r.dash),
+                                      (ix.starts[ca], ix.ends[cb - 1], ref, k)))
+                    return parts
                 if e < b - 1 and ix.ends[e] < r.end:
                     ref = _ref_after(ix, k, ca, cb, e)
-                    end_a = ix.starts[j]
+                    end_a = ix.starts[j] if ix.text(j) == "," else ix.ends[j]
                     sa, ea = _trim(ctx.text, cur, end_a)
                     if sa < ea:
                         parts.append((Region(sa, ea, r.open if cur == r.start else cur, end_a, True),
@@ -664,7 +715,7 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
         return [(r, None)]
     s, e = _trim(ctx.text, cur, r.end)
     if s < e:
-        parts.append((Region(s, e, cur, r.close, r.closed), parts[-1][1]))
+        parts.append((Region(s, e, cur, r.close, r.closed, r.dash), parts[-1][1]))
     return parts
 
 
@@ -832,10 +883,14 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
         if ix.at(r.start) >= len(ix):
             continue
         para = ctx.para_of(r.start)
-        if r.dash:
-            out.append(Candidate("direct", r.start, r.end, None, SpeakerRef("float", r.start), para, 2, regions=[r]))
-            continue
         parts = _split_incises(ctx, r)
+        if r.dash:
+            for part, inner_cue in parts:
+                if inner_cue is not None:
+                    out.append(Candidate("direct", part.start, part.end, (inner_cue[0], inner_cue[1]), inner_cue[2], para, 3, regions=[part]))
+                else:
+                    out.append(Candidate("direct", part.start, part.end, None, SpeakerRef("float", r.start), para, 2, regions=[part]))
+            continue
         for n, (part, inner_cue) in enumerate(parts):
             cue = None
             if n == len(parts) - 1 and (len(parts) > 1 or _opens_clause(ctx, r, prev_cue)):
