@@ -131,7 +131,7 @@ class _Resolver:
         head = next((k for k in content if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")), content[0] if content else toks[0])
         head_word = ix.low(head)
         two = " ".join(ix.low(k) for k in content[:2])
-        is_role = head_word in roles or two in roles or (ix.toks[head].lemma_.lower() in roles)
+        is_role = head_word in roles or two in roles or head_word.rstrip("s") in roles
         first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
         if not is_role:
             for m in mentions:

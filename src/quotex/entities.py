@@ -532,7 +532,7 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
     window.reverse()
     for k, idx in enumerate(window):
         t = toks[idx - offset]
-        if t.lower_ in roles or t.lemma_.lower() in roles:
+        if t.lower_ in roles or t.lower_.rstrip("s") in roles:
             det_gender = None
             if k > 0:
                 det = toks[window[k - 1] - offset].lower_
@@ -548,7 +548,7 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
         if j < offset + n and toks[j - offset].lower_ in _DETS:
             det_gender = {"la": "f", "le": "m", "une": "f", "un": "m"}.get(toks[j - offset].lower_)
             j += 1
-        if j < offset + n and (toks[j - offset].lower_ in roles or toks[j - offset].lemma_.lower() in roles):
+        if j < offset + n and (toks[j - offset].lower_ in roles or toks[j - offset].lower_.rstrip("s") in roles):
             role_start = j
             while j < offset + n and len(range(role_start, j)) < 12:
                 t = toks[j - offset]

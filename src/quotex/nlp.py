@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import regex
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["MODEL_NAME", "get_nlp", "normalise", "Segment", "MAX_PIECE"]
+__all__ = ["MODEL_NAME", "get_nlp", "normalise", "Segment", "MAX_PIECE", "lemma", "parse_spans", "parse_many"]
 
 MODEL_NAME = "fr_core_news_sm"
 # a paragraph longer than this is parsed in pieces (spaCy's max_length is never what a user sees)
@@ -72,10 +72,33 @@ def get_nlp() -> "Language":
             if _nlp is None:
                 import spacy
 
-                nlp = spacy.load(MODEL_NAME)
+                # the rule lemmatizer is the slowest component and quotex needs lemmas of a few
+                # verbs only: it stays loaded but off, and ``lemma()`` calls it on demand
+                nlp = spacy.load(MODEL_NAME, disable=["lemmatizer"])
                 nlp.max_length = max(nlp.max_length, MAX_PIECE * 2)
                 _nlp = nlp
     return _nlp
+
+
+_lemma_cache: Dict[Tuple[str, str, str], str] = {}
+
+
+def lemma(tok: Any) -> str:
+    """The token's lemma, lower case: the pipeline's when it has one, else computed on demand
+    by the model's rule lemmatizer (cached by form, part of speech and morphology)."""
+    if tok.lemma_:
+        return tok.lemma_.lower()
+    key = (tok.text, tok.pos_, str(tok.morph))
+    found = _lemma_cache.get(key)
+    if found is None:
+        try:
+            lemmatizer = get_nlp().get_pipe("lemmatizer")
+            found = lemmatizer.rule_lemmatize(tok)[0].lower()
+        except Exception:  # pragma: no cover - a pipeline without a rule lemmatizer
+            found = tok.lower_
+        if len(_lemma_cache) < 200_000:
+            _lemma_cache[key] = found
+    return found
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import resources
-from .nlp import Segment
+from .nlp import Segment, lemma
 
 __all__ = ["Region", "SpeakerRef", "Candidate", "find_regions", "TokenIndex", "find_candidates"]
 
@@ -235,6 +235,7 @@ class TokenIndex:
                 self.ends.append(seg.end(t))
                 self.seg.append(seg)
         self._pos = {(id(t.doc), t.i): k for k, t in enumerate(self.toks)}
+        self.lows: List[str] = [t.lower_.replace("’", "'") for t in self.toks]
         self._sents: Optional[List[Tuple[int, int]]] = None
         self.opens: frozenset = frozenset()
 
@@ -256,7 +257,7 @@ class TokenIndex:
         return self.toks[k].text
 
     def low(self, k: int) -> str:
-        return self.toks[k].lower_.replace("’", "'")
+        return self.lows[k]
 
     def sentence(self, k: int) -> Tuple[int, int]:
         """Token index range [a, b) of the sentence holding token k.
@@ -295,7 +296,7 @@ class TokenIndex:
 # -- reporting verbs --------------------------------------------------------------------
 
 def _lemma(tok: Any) -> str:
-    return (tok.lemma_ or tok.text).lower().replace("’", "'")
+    return lemma(tok).replace("’", "'")
 
 
 def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
@@ -1146,10 +1147,14 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
     out: List[Candidate] = []
     markers = resources.source_markers()
     roles = resources.role_nouns()
+    firsts = {m.split()[0] for m in markers} | {"d'", "d’"}
     k = 0
     n = len(ix)
     while k < n:
         low = ix.low(k)
+        if low not in firsts:
+            k += 1
+            continue
         m_len = 0
         for m in markers:
             words = m.split()

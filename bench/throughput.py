@@ -1,0 +1,134 @@
+"""Throughput and memory of quotex against bare spaCy, on the same texts, in one run.
+
+    python bench/throughput.py [--corpora ../shared/corpora] [--limit N] [--rounds 4] [--no-scaling]
+
+Texts: the news-dev pages (repeated to weigh real scraped pages) and article-sized pieces (about
+1,500 characters, cut at paragraph ends) of the aads_french novels. Bare spaCy is
+``spacy.load("fr_core_news_sm")`` with its default pipeline over ``nlp.pipe``; quotex is
+``quotex.extract_many`` end to end. The texts are split into ``--rounds`` chunks and the two are run
+alternately on each chunk, so that machine noise falls on both. Prints articles/s, tokens/s, the
+ratio quotex/spaCy, import time of quotex (in a fresh interpreter), peak RSS of this process, and
+the speed-up of ``n_process=2`` over one process, plus the slowest adversarial inputs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import List
+
+
+def load_texts(corpora: Path, limit: int) -> List[str]:
+    texts: List[str] = []
+    news = sorted((corpora / "news-dev").glob("*.txt"))
+    for _ in range(20):
+        texts.extend(p.read_text(encoding="utf-8") for p in news)
+    aads = corpora / "aads_french" / "aggregated_corpus.json"
+    if aads.exists():
+        data = json.loads(aads.read_text(encoding="utf-8"))
+        for name in sorted(data):
+            piece: List[str] = []
+            size = 0
+            for para in data[name]["text"].split("\n"):
+                piece.append(para)
+                size += len(para) + 1
+                if size >= 1500:
+                    texts.append("\n".join(piece))
+                    piece, size = [], 0
+    # interleave news pages and novel pieces
+    texts.sort(key=lambda t: hash(t) % 1000)
+    return texts[:limit] if limit else texts
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def import_time() -> float:
+    code = "import time; t = time.perf_counter(); import quotex; print(time.perf_counter() - t)"
+    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+               for _ in range(3))
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpora")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N texts")
+    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--no-scaling", action="store_true", help="skip the two-process run")
+    ap.add_argument("--no-adversarial", action="store_true")
+    args = ap.parse_args()
+
+    texts = load_texts(args.corpora, args.limit)
+    chars = sum(len(t) for t in texts)
+    print(f"texts: {len(texts)} ({chars:,} characters)")
+    print(f"import quotex: {import_time() * 1000:.0f} ms (best of 3, fresh interpreter)")
+
+    import spacy
+
+    import quotex
+
+    t0 = time.perf_counter()
+    nlp = spacy.load("fr_core_news_sm")
+    print(f"spaCy model load: {time.perf_counter() - t0:.2f} s")
+    quotex.extract("Chauffe.")  # load quotex's model outside the timings
+    print(f"peak RSS after loading both: {peak_rss_mb():.0f} MB")
+
+    chunks = [texts[i::args.rounds] for i in range(args.rounds)]
+    t_spacy = t_quotex = 0.0
+    tokens = 0
+    quotes = 0
+    for n, chunk in enumerate(chunks):
+        t0 = time.perf_counter()
+        for doc in nlp.pipe(chunk, batch_size=args.batch_size):
+            tokens += len(doc)
+        t_spacy += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for d in quotex.extract_many(chunk, batch_size=args.batch_size):
+            quotes += len(d.quotes)
+        t_quotex += time.perf_counter() - t0
+        print(f"  round {n + 1}/{len(chunks)}: spaCy {t_spacy:.1f} s, quotex {t_quotex:.1f} s so far", flush=True)
+    a_s, a_q = len(texts) / t_spacy, len(texts) / t_quotex
+    print(f"bare spaCy : {a_s:7.1f} articles/s  {tokens / t_spacy:9.0f} tokens/s")
+    print(f"quotex     : {a_q:7.1f} articles/s  {tokens / t_quotex:9.0f} tokens/s  ({quotes} quotations)")
+    print(f"ratio quotex/spaCy: {a_q / a_s:.2f}")
+    print(f"peak RSS (one process): {peak_rss_mb():.0f} MB")
+
+    if not args.no_scaling:
+        sample = texts[: min(len(texts), 800)]
+        t0 = time.perf_counter()
+        for _ in quotex.extract_many(sample, batch_size=args.batch_size, n_process=1):
+            pass
+        one = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in quotex.extract_many(sample, batch_size=args.batch_size, n_process=2):
+            pass
+        two = time.perf_counter() - t0
+        print(f"n_process=2 on {len(sample)} texts: {one:.1f} s -> {two:.1f} s, speed-up {one / two:.2f}x "
+              f"(includes starting 2 workers and loading the model in each)")
+
+    if not args.no_adversarial:
+        cases = {
+            "100,000 « without a close": "«" * 100_000,
+            "alternating quote marks": "« \" “ ” » " * 20_000,
+            "1 MB line without a space": "a" * 1_000_000,
+            "50,000 tiny paragraphs": "Oui.\n\n" * 50_000,
+            "deep nesting": "« “ " * 5_000 + "mot" + " ” »" * 5_000,
+            "5 MB article": ("Le ministre a déclaré que la réforme serait votée. « Nous tiendrons », a-t-il ajouté.\n") * 60_000,
+        }
+        for name, text in cases.items():
+            t0 = time.perf_counter()
+            doc = quotex.extract(text)
+            print(f"adversarial: {name:28s} {time.perf_counter() - t0:6.2f} s  ({len(doc.quotes)} quotations)", flush=True)
+        print(f"peak RSS after adversarial inputs: {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
