@@ -18,6 +18,7 @@ import resource
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import List
 
@@ -40,7 +41,7 @@ def load_texts(corpora: Path, limit: int) -> List[str]:
                     texts.append("\n".join(piece))
                     piece, size = [], 0
     # interleave news pages and novel pieces
-    texts.sort(key=lambda t: hash(t) % 1000)
+    texts.sort(key=lambda t: zlib.crc32(t.encode("utf-8")))
     return texts[:limit] if limit else texts
 
 
