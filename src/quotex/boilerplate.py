@@ -23,6 +23,7 @@ from .model import Boilerplate, Span
 __all__ = ["Line", "LineAnalysis", "split_lines", "analyse_lines"]
 
 _TIMEOUT = 0.5  # seconds; the patterns are linear, this is a last guard
+_MAX_UI_LINE = 3000  # characters: no page furniture is longer than this
 
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 _READER = regex.compile(
@@ -148,12 +149,20 @@ def _rules() -> Tuple[_Rule, ...]:
     return tuple(out)
 
 
-_EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+
+
+def _edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in ("P", "S")
 
 
 def _core(s: str) -> str:
-    """The line without surrounding spaces and punctuation (for whole-line matches)."""
-    return _EDGE_PUNCT.sub("", s, timeout=_TIMEOUT)
+    """The line without surrounding spaces and punctuation (for whole-line matches). Linear."""
+    a, b = 0, len(s)
+    while a < b and _edge(s[a]):
+        a += 1
+    while b > a and _edge(s[b - 1]):
+        b -= 1
+    return s[a:b]
 
 
 def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
@@ -238,9 +247,13 @@ def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
         return "ui-label"
     if n <= 12 and _date_line(words):
         return "dateline"
-    phrase = _phrase_reason(norm, n)
-    if phrase:
-        return phrase
+    if len(norm) <= _MAX_UI_LINE:
+        try:
+            phrase = _phrase_reason(norm, n)
+        except TimeoutError:  # pragma: no cover - the patterns are linear; a last guard
+            phrase = None
+        if phrase:
+            return phrase
     if _TIMESTAMP_TEASER.match(norm, timeout=_TIMEOUT):
         return "related-link"
     return None
@@ -288,8 +301,12 @@ def analyse_lines(text: str) -> LineAnalysis:
     for i in content:
         norm = _norm(lines[i].text)
         norms[i] = norm
-        words[i] = _words(norm)
-        reason = _line_reason(norm, words[i])
+        try:
+            words[i] = _words(norm)
+            reason = _line_reason(norm, words[i])
+        except TimeoutError:  # pragma: no cover - linear patterns; a last guard on hostile text
+            words[i] = norm.split()
+            reason = "ui-label" if len(norm) > _MAX_UI_LINE and len(words[i]) < 2 else None
         if reason:
             reasons[i] = reason
 

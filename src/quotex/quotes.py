@@ -305,7 +305,9 @@ def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
     verbs = resources.reporting_verbs()
     low = ix.low(k)
     forms = resources.verb_forms()
-    lemma = forms.get(low)
+    lemma = forms.get(low) if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ") or (
+        tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
+    ) else None
     if lemma is None:
         if tok.pos_ not in ("VERB", "AUX"):
             return None

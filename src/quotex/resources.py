@@ -51,9 +51,37 @@ def reporting_verbs() -> Dict[str, str]:
     return {row[0].replace("’", "'"): row[1] for row in read_table("reporting_verbs.tsv")}
 
 
+_ER_ENDINGS = ("e", "es", "ent", "a", "èrent", "ait", "aient", "é", "ée", "és", "ées", "ant", "ons", "ez")
+
+
 @lru_cache(maxsize=None)
 def verb_forms() -> Dict[str, str]:
-    return {row[0]: row[1] for row in read_table("verb_forms.tsv")}
+    """Inflected form -> lemma for the reporting verbs: the listed irregular forms
+    (``data/verb_forms.tsv``) and the regular forms of every ``-er`` verb of the list (present,
+    passé simple, imparfait, participles), for when the model mis-tags or mis-lemmatises a verb
+    (the small model often tags a passé simple such as ``demanda`` as an adverb)."""
+    out: Dict[str, str] = {}
+    for lemma in reporting_verbs():
+        base = lemma.split()[0] if " " in lemma else lemma
+        for prefix in ("se ", "s'"):
+            if base.startswith(prefix):
+                base = base[len(prefix):]
+        if base.endswith("er") and len(base) > 3:
+            stem = base[:-2]
+            if stem.endswith("g"):
+                endings = tuple(("e" + e) if e[:1] in ("a", "o") else e for e in _ER_ENDINGS)
+            elif stem.endswith("c"):
+                endings = _ER_ENDINGS
+                stem_c = stem[:-1] + "ç"
+                for e in ("a", "ait", "aient", "ant", "ons"):
+                    out.setdefault(stem_c + e, base)
+            else:
+                endings = _ER_ENDINGS
+            for e in endings:
+                out.setdefault(stem + e, base)
+    for row in read_table("verb_forms.tsv"):
+        out[row[0]] = row[1]
+    return out
 
 
 @lru_cache(maxsize=None)
