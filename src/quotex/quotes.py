@@ -20,6 +20,8 @@ This module says *where* the speaker is named (a ``SpeakerRef``); ``attribution`
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+
+import regex
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -123,11 +125,7 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                 top_open = carried[1]
                 pos = first + 1
             carried = None
-        else:
-            turns = _dialogue_turns(text, s, e)
-            if turns:
-                out.extend(turns)
-                continue
+        before = len(out)
         while pos < e:
             ch = text[pos]
             if ch == '"':
@@ -165,9 +163,26 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                 if first < nxt[1] and text[first] == opener:
                     carried = (opener, top_open)
                     continue
-            a, b = _trim(text, top_open + 1, e)
+            stop = e
+            if e - s > _RUN_ON:
+                # a mark left open in text whose line breaks were lost: up to its sentence's end
+                m = _TURN_END.search(text, top_open + 1, e)
+                if m is not None:
+                    stop = m.start() + 1
+            a, b = _trim(text, top_open + 1, stop)
             if a < b:
-                out.append(Region(a, b, top_open, e, False))
+                out.append(Region(a, b, top_open, stop, False))
+        # dialogue turns outside the quotation marks of this stretch
+        marked = out[before:]
+        turns = [t for t in _dialogue_turns(text, s, e) if not any(q.open <= t.open <= q.close for q in marked)]
+        if turns:
+            cut = []
+            for t in turns:
+                stop = min([q.open for q in marked if q.open > t.open] + [t.close])
+                a, b = _trim(text, t.start, stop)
+                if a < b:
+                    cut.append(Region(a, b, t.open, stop, True, dash=True))
+            out[before:] = sorted(marked + cut, key=lambda r: r.open)
     # a region carried over several paragraphs was opened in an earlier stretch: its start is right
     return [r for r in out if r.start < r.end]
 
@@ -183,6 +198,10 @@ def _dash_at(text: str, pos: int, end: int) -> int:
     return n if pos + n < end and text[pos + n] in _SPACES else 0
 
 
+_RUN_ON = 1500
+_TURN_END = regex.compile(r"[.!?…](?:\.\.)?(?=[\s\u00a0]+\p{Lu}\p{Ll})")
+
+
 def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
     """Dialogue turns of a stretch without quotation marks: a dash at its start, or after the end
     of a sentence, opens a turn that runs to the next such dash or to the stretch's end."""
@@ -192,8 +211,6 @@ def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
         starts.append((first, _dash_at(text, first, e)))
     elif first >= e or not any(text[k] in _DASHES or text.startswith("--", k) for k in range(first, e)):
         return []
-    if any(ch in text[s:e] for ch in "«“\""):
-        return []
     k = first + 1
     while k < e:
         n = _dash_at(text, k, e) if text[k] in "—–-" else 0
@@ -202,14 +219,21 @@ def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
             while j >= s and text[j] in _SPACES:
                 j -= 1
             nxt = _skip_spaces(text, k + n, e)
-            if j >= s and text[j] in ".!?…" and nxt < e and (text[nxt].isupper() or text[nxt] in "«\"."):
+            if j >= s and text[j] in ".!?…:" and nxt < e and (text[nxt].isupper() or text[nxt] in "«\"."):
                 starts.append((k, n))
             k += n
             continue
         k += 1
     out = []
+    run_on = e - s > _RUN_ON
     for i, (d, n) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else e
+        if run_on:
+            # text whose line breaks were lost: a turn ends with its sentence when narration
+            # (a capitalised sentence without a dash) follows
+            m = _TURN_END.search(text, d + n, stop)
+            if m is not None:
+                stop = m.start() + 1
         a, b = _trim(text, d + n, stop)
         if a < b:
             out.append(Region(a, b, d, stop, True, dash=True))
@@ -671,10 +695,10 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
     cur = r.start
     j = a
     while j < b - 1:
-        if ix.text(j) in (",", "?", "!", "…", "...") and j + 1 < b:
+        if ix.text(j) in (",", "?", "!", "…", "...", ";") and j + 1 < b:
             v = j + 1
-            # skip an object clitic ("lui répond")
-            if ix.low(v) in ("lui", "leur") and v + 1 < b:
+            # skip an object or reflexive clitic ("lui répond", "s'écria", "se disait")
+            if ix.low(v) in ("lui", "leur", "se", "s'") and v + 1 < b:
                 v += 1
             k = None
             if ix.toks[v].pos_ == "AUX" and v + 1 < b:
@@ -686,7 +710,10 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
             elif verb_class(ix, v) or (r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")):
                 pron = _inverted_pronoun(ix, v, min(v + 2, b))
                 nxt = v + 1
-                if pron is not None or (nxt < b and (ix.toks[nxt].pos_ in ("PROPN", "DET") or ix.text(nxt)[:1].isupper())):
+                if pron is not None or (nxt < b and (
+                    ix.toks[nxt].pos_ in ("PROPN", "DET", "PRON", "NOUN") or ix.text(nxt)[:1].isupper()
+                    or (r.dash and verb_class(ix, v) and not ix.low(v).endswith("ant"))
+                )):
                     k = v
             if k is not None:
                 ca, cb = cue_span(ix, k)
