@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
@@ -45,6 +46,7 @@ class _Resolver:
         self.regions = sorted(regions)
         self.speakers: List[Tuple[int, str]] = []  # (offset, entity id), in order
         self.pronoun_memo: Dict[int, Optional[str]] = {}
+        self._para_starts: Optional[List[int]] = None
         self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
 
     # -- helpers ----------------------------------------------------------------------
@@ -69,11 +71,11 @@ class _Resolver:
         k = self.ix.at(offset)
         if k >= len(self.ix):
             return 0
-        seg = self.ix.seg[k]
-        starts = sorted({self.ix.seg[j].offset for j in range(len(self.ix)) if self.ix.seg[j].paragraph is not None})
-        here = seg.offset
-        before = [s for s in starts if s < here]
-        return before[-1] if before else 0
+        if self._para_starts is None:
+            self._para_starts = sorted({seg.offset for seg in self.ix.seg if seg.paragraph is not None})
+        here = self.ix.seg[k].offset
+        n = bisect_left(self._para_starts, here)
+        return self._para_starts[n - 1] if n > 0 else 0
 
     def strict(self, eid: Optional[str], gender: Optional[str], number: str) -> bool:
         """Agreement that rests on a known gender (or plural), not on the lack of one."""
@@ -93,7 +95,7 @@ class _Resolver:
         return None
 
     def last_mention(self, before: int, labels: Tuple[str, ...], gender: Optional[str] = None, number: str = "s", after: int = -1, check: bool = True) -> Optional[str]:
-        for m in reversed(self.table.mentions):
+        for m in reversed(self.table.mentions_before(before)):
             if m.end > before or m.start < after:
                 continue
             if m.label not in labels or self.in_quote(m.start, m.end):

@@ -9,6 +9,7 @@ an alias of it. Roles and affiliations are read from appositions on either side 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -138,6 +139,7 @@ class EntityTable:
         self.text = text
         self._ents: List[_Ent] = []
         self.mentions: List[Mention] = []
+        self.mention_starts: List[int] = []
 
     def new(self, label: str) -> _Ent:
         e = _Ent(id=f"E{len(self._ents) + 1}", label=label)
@@ -154,7 +156,9 @@ class EntityTable:
         text = self.text[start:end]
         if (start, end) not in ent.mentions:
             ent.mentions.append((start, end))
-            self.mentions.append(Mention(start, end, ent.label, ent.id, gender))
+            k = bisect_right(self.mention_starts, start)
+            self.mentions.insert(k, Mention(start, end, ent.label, ent.id, gender))
+            self.mention_starts.insert(k, start)
         if text not in ent.names:
             ent.names.append(text)
 
@@ -162,7 +166,13 @@ class EntityTable:
         return list(self._ents)
 
     def mentions_in(self, start: int, end: int) -> List[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        lo = bisect_left(self.mention_starts, start)
+        hi = bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def mentions_before(self, end: int) -> List[Mention]:
+        """Mentions starting before ``end``, in text order."""
+        return self.mentions[: bisect_left(self.mention_starts, end)]
 
     def by_head(self, head: str, before: int) -> Optional[_Ent]:
         """The most recently mentioned entity described with this head noun before ``before``."""
@@ -478,6 +488,7 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
     for m in table.mentions:
         m.entity = remap.get(m.entity, m.entity)
     table.mentions.sort(key=lambda m: (m.start, m.end))
+    table.mention_starts = [m.start for m in table.mentions]
 
 
 def _acronyms(table: EntityTable) -> None:
@@ -575,7 +586,10 @@ def _roles(table: EntityTable, seg: Segment) -> None:
     offset = toks[0].i
     by_start = {seg.start(t): t.i for t in toks}
     by_end = {seg.end(t): t.i for t in toks}
-    for m in table.mentions:
+    lo, hi = seg.start(toks[0]), seg.end(toks[-1])
+    first = bisect_left(table.mention_starts, lo)
+    last = bisect_right(table.mention_starts, hi)
+    for m in table.mentions[first:last]:
         if m.label != "PERSON" or m.start not in by_start or m.end not in by_end:
             continue
         ent = table.get(m.entity)

@@ -1,0 +1,165 @@
+"""Hostile and broken input: never a crash, a hang or a lost record.
+
+Property tests (hypothesis) over arbitrary Unicode and over French-looking text assembled from
+fragments; adversarial inputs with generous time bounds (the times themselves are measured by
+bench/throughput.py, not here); wrong types.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quotex
+from quotex import Document
+
+FRAGMENTS = [
+    "« Nous ne partirons pas », a déclaré la ministre Anne Roy.",
+    "Selon lui, la réforme sera votée.",
+    "Il a affirmé que les prix baisseraient",
+    "« ouvert sans fin",
+    "fermé sans début »",
+    '"', "«", "»", "“", "”", "„", "‹", "›", "—", "– ", "-- ",
+    "Lire aussi", "S'abonner", "Publicité", "12 commentaires", "Partager", "0", "Chat",
+    "Заголовок открываемого материала", "مرحبا بالعالم", "שלום", "登录以继续",
+    "😀🔥", "\u200b", "\u202f", "\u00a0", "\ufeff", "\x00", "\x07", "\r", "\t",
+    "\ud800", "\udfff",  # lone surrogates: Python strings allow them
+    "1 234,56", "14h30", "2024-01-01", "https://exemple.fr/article",
+    "a-t-il ajouté", "dit-elle", ", a annoncé Mme Baldanza.", "d'après l'AFP,", "Pour lui,",
+    "M.", "Mme", "Me", "(AFP)", "...", "…", "?!", ":",
+]
+
+fragment_text = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)),
+    max_size=25,
+).flatmap(lambda parts: st.lists(st.sampled_from([" ", "\n", "\n\n", "", " « ", " », "]), min_size=len(parts), max_size=len(parts)).map(
+    lambda seps: "".join(p + s for p, s in zip(parts, seps))
+))
+
+PROPERTY_SETTINGS = settings(
+    max_examples=int(os.environ.get("QUOTEX_HYPOTHESIS_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def check_document(text: str, doc: Document) -> None:
+    assert doc.text == text
+    assert doc.error is None
+    spans = list(doc.spans())
+    for s in spans:
+        assert 0 <= s.start <= s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+    assert [p.span.start for p in doc.paragraphs] == sorted(p.span.start for p in doc.paragraphs)
+    assert [q.content.start for q in doc.quotes] == sorted(q.content.start for q in doc.quotes)
+    ids = {e.id for e in doc.entities}
+    for q in doc.quotes:
+        assert q.type in ("direct", "indirect", "mixed")
+        assert q.speaker is None or q.speaker in ids
+    # JSON and back, unchanged (lone surrogates are escaped by json)
+    assert Document.from_json(doc.to_json()) == doc
+    assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
+
+
+@PROPERTY_SETTINGS
+@given(st.text(max_size=300))
+def test_any_unicode(text: str) -> None:
+    doc = quotex.extract(text)
+    check_document(text, doc)
+
+
+@PROPERTY_SETTINGS
+@given(fragment_text)
+def test_french_looking_fragments(text: str) -> None:
+    doc = quotex.extract(text)
+    check_document(text, doc)
+    assert quotex.extract(text) == doc  # same input, same output
+
+
+@pytest.mark.parametrize("bad", [None, b"octets", 42, 3.5, ["liste"], {"text": "x"}, object()])
+def test_wrong_types_raise_type_error(bad) -> None:
+    with pytest.raises(TypeError, match="str"):
+        quotex.extract(bad)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t  \n", "\u00a0\u202f"])
+def test_empty_text_gives_an_empty_document(text: str) -> None:
+    doc = quotex.extract(text)
+    assert doc == Document(text=text)
+
+
+def timed(text: str, limit: float) -> Document:
+    t0 = time.perf_counter()
+    doc = quotex.extract(text)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < limit, f"{elapsed:.1f} s"
+    check_document(text, doc)
+    return doc
+
+
+def test_100000_opening_guillemets() -> None:
+    timed("«" * 100_000, 30)
+
+
+def test_100000_guillemets_inside_an_article() -> None:
+    text = "Le ministre a parlé hier soir devant les députés réunis.\n" + "« " * 50_000 + "fin\nIl a conclu la séance."
+    timed(text, 120)
+
+
+def test_alternating_quote_marks() -> None:
+    timed("« \" “ ” » ‹ › „ " * 12_000, 60)
+
+
+def test_megabyte_line_without_space() -> None:
+    timed("a" * 1_000_000, 30)
+    timed("!" * 1_000_000, 30)
+
+
+def test_fifty_thousand_tiny_paragraphs() -> None:
+    text = "".join(f"Ligne {i}.\n\n" for i in range(50_000))
+    timed(text, 240)
+
+
+def test_deep_nesting() -> None:
+    timed("« “ ‹ " * 3_000 + "mot" + " › ” »" * 3_000, 60)
+
+
+def test_paragraph_longer_than_spacy_max_length_is_parsed_in_pieces() -> None:
+    # one paragraph of 1.1 million characters, mostly long runs without spaces (cheap to parse)
+    piece = "Le maire a déclaré que la piscine rouvrirait. " + "x" * 5_000 + " "
+    text = piece * 215
+    assert len(text) > 1_000_000
+    doc = timed(text, 300)
+    assert len(doc.paragraphs) == 1
+
+
+@pytest.mark.skipif(not os.environ.get("QUOTEX_SLOW"), reason="set QUOTEX_SLOW=1: several minutes")
+def test_five_megabyte_article() -> None:  # pragma: no cover - run by hand and in the benchmark
+    text = "".join(f"Le ministre n°{i} a déclaré que la réforme serait votée. « Nous tiendrons », a-t-il ajouté.\n" for i in range(55_000))
+    assert len(text) > 5_000_000
+    timed(text, 3600)
+
+
+def test_extract_many_keeps_every_record() -> None:
+    items = ["« Oui », a dit Anne Roy.", None, "\ud800«", "", 7, "Selon lui, c'est fini."]
+    docs = list(quotex.extract_many(items, batch_size=2))
+    assert len(docs) == len(items)
+    assert [d.error is not None for d in docs] == [False, True, False, False, True, False]
+
+
+def test_no_network_and_no_writes(tmp_path, monkeypatch) -> None:
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("quotex opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.chdir(tmp_path)
+    doc = quotex.extract("« Bonjour », a dit Paul Martin.")
+    assert doc.quotes
+    assert list(tmp_path.iterdir()) == []
