@@ -46,7 +46,6 @@ class _Resolver:
         self.regions = sorted(regions)
         self.speakers: List[Tuple[int, str]] = []  # (offset, entity id), in order
         self.pronoun_memo: Dict[int, Optional[str]] = {}
-        self._para_starts: Optional[List[int]] = None
         self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
 
     # -- helpers ----------------------------------------------------------------------
@@ -71,11 +70,9 @@ class _Resolver:
         k = self.ix.at(offset)
         if k >= len(self.ix):
             return 0
-        if self._para_starts is None:
-            self._para_starts = sorted({seg.offset for seg in self.ix.seg if seg.paragraph is not None})
-        here = self.ix.seg[k].offset
-        n = bisect_left(self._para_starts, here)
-        return self._para_starts[n - 1] if n > 0 else 0
+        ix = self.ix
+        n = ix.stretch_of[k]
+        return ix.stretch_starts[n - 1] if n > 0 else 0
 
     def strict(self, eid: Optional[str], gender: Optional[str], number: str) -> bool:
         """Agreement that rests on a known gender (or plural), not on the lack of one."""
@@ -372,10 +369,5 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
 
 
 def _para_start(ix: TokenIndex, offset: int) -> int:
-    k = ix.at(offset)
-    if k >= len(ix):
-        k = len(ix) - 1
-    if k < 0:
-        return offset
-    seg = ix.seg[k]
-    return seg.start(seg.tokens[0]) if len(seg.tokens) else offset
+    n = bisect_left(ix.stretch_starts, offset + 1) - 1
+    return ix.stretch_starts[n] if n >= 0 else offset

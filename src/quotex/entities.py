@@ -130,6 +130,29 @@ def canonical(name: str) -> Optional[Tuple[str, str]]:
     return _gazetteer()[2].get(_key(name))
 
 
+class _Intervals:
+    """Disjoint-or-not intervals with an overlap test in logarithmic time (sorted by start)."""
+
+    def __init__(self, items: Any = ()) -> None:
+        self.starts: List[int] = []
+        self.ends: List[int] = []
+        self.max_len = 0
+        for s, e in items:
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect_right(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
+        self.max_len = max(self.max_len, e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        # any interval starting before e and ending after s
+        lo = bisect_left(self.starts, s - self.max_len)
+        hi = bisect_left(self.starts, e)
+        return any(self.ends[k] > s for k in range(lo, hi))
+
+
 # -- the table --------------------------------------------------------------------------
 
 class EntityTable:
@@ -362,13 +385,13 @@ def _surname_mentions(
         (s, e, "PERSON", None, g) if label != "PERSON" and canon is None and text[s:e] in surnames else (s, e, label, canon, g)
         for s, e, label, canon, g in raw
     ]
-    taken = [(s, e) for s, e, _, _, _ in raw]
+    taken = _Intervals((s, e) for s, e, _, _, _ in raw)
     extra = []
     for seg in segments:
         for t in seg.tokens:
             if t.text in surnames and t.text[:1].isupper():
                 s, e = seg.start(t), seg.end(t)
-                if not any(a < e and s < b for a, b in taken):
+                if not taken.overlaps(s, e):
                     extra.append((s, e, "PERSON", None, None))
     return sorted(raw + extra, key=lambda r: r[0])
 
@@ -384,24 +407,22 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
     for seg in segments:
         if not len(seg.tokens):
             continue
-        seg_start = seg.start(seg.tokens[0])
-        seg_end = seg.end(seg.tokens[-1])
-        gaz = gazetteer_matches(text, seg_start, seg_end)
+        gaz = [g for s, e, _ in seg.stretches() for g in gazetteer_matches(text, s, e)]
         for s, e, name, label in gaz:
             raw.append((s, e, label, name, None))
-        taken = [(s, e) for s, e, _, _ in gaz]
+        taken = _Intervals((s, e) for s, e, _, _ in gaz)
         for s, e, g in _title_mentions(seg):
-            if not any(s < b and a < e for a, b in taken):
+            if not taken.overlaps(s, e):
                 raw.append((s, e, "PERSON", None, g))
-                taken.append((s, e))
+                taken.add(s, e)
         for s, e, g in _role_names(seg):
-            if not any(s < b and a < e for a, b in taken):
+            if not taken.overlaps(s, e):
                 raw.append((s, e, "PERSON", None, g))
-                taken.append((s, e))
+                taken.add(s, e)
         for s, e, g in _org_phrases(seg):
-            if not any(s < b and a < e for a, b in taken):
+            if not taken.overlaps(s, e):
                 raw.append((s, e, "ORG", None, g))
-                taken.append((s, e))
+                taken.add(s, e)
         for ent in seg.tokens.ents:
             label = _LABELS.get(ent.label_)
             if label is None:
@@ -417,11 +438,11 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue
             if label == "PERSON" and len(ent) == 1 and _key(surface) in resources.role_nouns():
                 continue
-            if any(s < b and a < e for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             known = canonical(surface)
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
-            taken.append((s, e))
+            taken.add(s, e)
     raw.sort(key=lambda r: r[0])
     raw = _surname_mentions(segments, raw, text)
     _merge(table, raw)

@@ -25,6 +25,7 @@ MODEL_NAME = "fr_core_news_sm"
 # a paragraph longer than this is parsed in pieces (spaCy's max_length is never what a user sees)
 MAX_PIECE = 20_000
 _LONG_RUN = 60  # a run of non-space characters longer than this is not language
+_SHORT = 120  # paragraphs shorter than this are parsed in groups
 
 _lock = threading.Lock()
 _nlp: "Optional[Language]" = None
@@ -114,6 +115,16 @@ class Segment:
     offset: int
     paragraph: Optional[int]
     base: int = 0
+    # the article stretches (start, end, paragraph) this piece holds, in input offsets; what lies
+    # between them was blanked before parsing
+    bounds: Tuple[Tuple[int, int, Optional[int]], ...] = ()
+
+    def stretches(self) -> Tuple[Tuple[int, int, Optional[int]], ...]:
+        if self.bounds:
+            return self.bounds
+        if not len(self.tokens):
+            return ()
+        return ((self.start(self.tokens[0]), self.end(self.tokens[-1]), self.paragraph),)
 
     def start(self, tok: Any) -> int:
         return tok.idx - self.base + self.offset
@@ -153,17 +164,50 @@ def parse_many(
     nlp: "Optional[Language]" = None,
     batch_size: int = 64,
 ) -> List[List[Segment]]:
-    """Parse the stretches of several texts in one ``nlp.pipe`` stream (better batching)."""
+    """Parse the stretches of several texts in one ``nlp.pipe`` stream.
+
+    Runs of consecutive short paragraphs (under ``_SHORT`` characters) are parsed together as one
+    piece of at most MAX_PIECE characters, the text between them (line breaks kept) blanked to
+    spaces: spaCy's cost per Doc dominates on pages of many tiny paragraphs. Other paragraphs and
+    the title are parsed on their own.
+    """
     nlp = nlp or get_nlp()
-    jobs: List[Tuple[int, int, int, Optional[int]]] = []
+    jobs: List[Tuple[int, int, int, Tuple[Tuple[int, int, Optional[int]], ...]]] = []
     norms = []
     for n, (text, spans) in enumerate(items):
         norms.append(normalise(text))
+        group: List[Tuple[int, int, Optional[int]]] = []
         for start, end, para in spans:
-            for a, b in pieces(text, start, end):
-                jobs.append((n, a, b, para))
-    docs: Iterable["Doc"] = nlp.pipe((norms[n][a:b] for n, a, b, _ in jobs), batch_size=batch_size)
+            if end - start > _SHORT or para is None:
+                # a real paragraph, or the title, is parsed on its own
+                if group:
+                    jobs.append((n, group[0][0], group[-1][1], tuple(group)))
+                    group = []
+                for a, b in pieces(text, start, end):
+                    jobs.append((n, a, b, ((a, b, para),)))
+                continue
+            if group and (end - group[0][0] > MAX_PIECE or start - group[-1][1] > 2_000):
+                jobs.append((n, group[0][0], group[-1][1], tuple(group)))
+                group = []
+            group.append((start, end, para))
+        if group:
+            jobs.append((n, group[0][0], group[-1][1], tuple(group)))
+
+    def piece_text(n: int, a: int, b: int, bounds: Tuple[Tuple[int, int, Optional[int]], ...]) -> str:
+        norm = norms[n]
+        if len(bounds) == 1:
+            return norm[a:b]
+        parts = []
+        pos = a
+        for s, e, _ in bounds:
+            if s > pos:
+                parts.append("".join("\n" if c == "\n" else " " for c in norm[pos:s]))
+            parts.append(norm[s:e])
+            pos = e
+        return "".join(parts)
+
+    docs: Iterable["Doc"] = nlp.pipe((piece_text(*job[0:4]) for job in jobs), batch_size=batch_size)
     out: List[List[Segment]] = [[] for _ in items]
-    for doc, (n, a, b, para) in zip(docs, jobs):
-        out[n].append(Segment(doc, a, para))
+    for doc, (n, a, b, bounds) in zip(docs, jobs):
+        out[n].append(Segment(doc, a, bounds[0][2], bounds=bounds))
     return out

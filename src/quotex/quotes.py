@@ -261,6 +261,17 @@ class TokenIndex:
         self._pos = {(id(t.doc), t.i): k for k, t in enumerate(self.toks)}
         self.lows: List[str] = [t.lower_.replace("’", "'") for t in self.toks]
         self._sents: Optional[List[Tuple[int, int]]] = None
+        # the article stretch (paragraph or title) of every token
+        self.stretch_starts: List[int] = []
+        self.stretch_paras: List[Optional[int]] = []
+        for seg in segments:
+            for s, _, p in seg.stretches():
+                self.stretch_starts.append(s)
+                self.stretch_paras.append(p)
+        order = sorted(range(len(self.stretch_starts)), key=lambda i: self.stretch_starts[i])
+        self.stretch_starts = [self.stretch_starts[i] for i in order]
+        self.stretch_paras = [self.stretch_paras[i] for i in order]
+        self.stretch_of: List[int] = [max(0, bisect_right(self.stretch_starts, st) - 1) for st in self.starts]
         self.opens: frozenset = frozenset()
 
     def __len__(self) -> int:
@@ -300,7 +311,7 @@ class TokenIndex:
         start = 0
         enders = (".", "!", "?", "…", "...")
         for k in range(n):
-            end_here = k + 1 >= n or self.seg[k + 1] is not self.seg[k]
+            end_here = k + 1 >= n or self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k]
             if not end_here:
                 text = self.toks[k].text
                 nxt = self.toks[k + 1].text
@@ -783,7 +794,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     if not r.closed:
         return None
     j = ix.at(r.close + 1)
-    if j >= len(ix) or ix.seg[j].paragraph != ctx.para_of(r.close) and ix.seg[j].paragraph is not None and ctx.para_of(r.close) is not None:
+    if j >= len(ix) or ix.stretch_of[j] != ix.stretch_of[max(0, ix.before(r.close + 1))]:
         return None
     if ix.starts[j] - r.close > 4:
         return None
