@@ -132,11 +132,14 @@ class _Resolver:
         two = " ".join(ix.low(k) for k in content[:2])
         is_role = head_word in roles or two in roles or head_word.rstrip("s") in roles
         first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
+        # a plural head is a group of people or things ("les infirmières du centre hospitalier"),
+        # not the organisation named in its complement
+        plural_head = "Plur" in ix.toks[head].morph.get("Number") or head_word.endswith(("s", "x"))
         if not is_role:
             for m in mentions:
                 if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
                     return m.entity
-            orgs_inside = [m for m in mentions if m.label == "ORG"]
+            orgs_inside = [] if plural_head else [m for m in mentions if m.label == "ORG"]
             if orgs_inside and not any(m.label == "PERSON" for m in mentions):
                 # "le site internet de la chaîne Press TV": later "le site" means Press TV
                 self.heads.append((a, head_word, orgs_inside[-1].entity))
@@ -151,7 +154,7 @@ class _Resolver:
                 if m.label == "PERSON" and b <= m.start <= b + 80 and _APPOSED.match(self.text, b, m.start):
                     return m.entity
         orgs = [m for m in mentions if m.label in ("ORG",)]
-        if orgs and not is_role:
+        if orgs and not is_role and not plural_head:
             return orgs[-1].entity
         locs = [m for m in mentions if m.label in ("LOC", "MISC")]
         covered = sum(m.end - m.start for m in locs)

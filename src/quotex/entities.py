@@ -335,9 +335,15 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     return out
 
 
+_REL_ADJ = regex.compile(r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste|ais)s?$")
+_ORG_LINKS = frozenset({"de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les", "-"})
+
+
 def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     """``le parquet de Lyon``, ``l'agence régionale de santé``, ``le Stade rennais``: a noun that heads
-    organisation names (``data/org_nouns.txt``) with an adjective, a name or a ``de``-complement."""
+    organisation names (``data/org_nouns.txt``) with an adjective, a name or a ``de``-complement.
+    The small model's tags are unreliable on such phrases, so capitalisation and adjective endings
+    count as much as the tags."""
     nouns = resources.org_nouns()
     toks = list(seg.tokens)
     out = []
@@ -345,23 +351,39 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     n = len(toks)
     while i < n:
         t = toks[i]
-        if t.lower_ not in nouns or t.pos_ not in ("NOUN", "PROPN") or i == 0 or toks[i - 1].pos_ != "DET":
+        prev = toks[i - 1].lower_ if i > 0 else ""
+        if t.lower_ not in nouns or t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or prev not in (
+            "le", "la", "les", "l'", "l’", "au", "du", "aux", "des", "un", "une", "cette", "ce", "son", "sa", "leur"
+        ):
             i += 1
             continue
         j = i + 1
         last_good = i
+        state = "noun"  # noun: after the head or an adjective; name: after a capitalised word; link: after de/du/...
         while j < n and j - i < 8:
             u = toks[j]
             low = u.lower_
-            if u.pos_ in ("ADJ", "PROPN") or (u.pos_ == "NOUN" and toks[j - 1].lower_ in ("de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les")):
-                last_good = j
-                j += 1
-                continue
-            if low in ("de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les", "-") and j + 1 < n and toks[j + 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
-                j += 1
-                continue
-            break
-        if last_good > i and not (t.text[:1].islower() and all(toks[k].pos_ == "ADJ" and toks[k].text[:1].islower() for k in range(i + 1, last_good + 1)) and last_good - i > 2):
+            if u.is_punct or u.is_space:
+                break
+            capital = u.text[:1].isupper()
+            adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital
+            if low in _ORG_LINKS:
+                if j + 1 < n and (toks[j + 1].pos_ in ("NOUN", "PROPN", "DET") or toks[j + 1].text[:1].isupper() or toks[j + 1].lower_ in _ORG_LINKS):
+                    state = "link"
+                    j += 1
+                    continue
+                break
+            if capital:
+                state = "name"
+            elif state == "noun" and adjective:
+                pass
+            elif state == "link" and u.pos_ in ("NOUN", "ADJ"):
+                state = "noun"
+            else:
+                break
+            last_good = j
+            j += 1
+        if last_good > i:
             g = t.morph.get("Gender")
             out.append((seg.start(t), seg.end(toks[last_good]), "f" if "Fem" in g else "m" if "Masc" in g else None))
             i = last_good + 1
@@ -420,6 +442,11 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 raw.append((s, e, "PERSON", None, g))
                 taken.add(s, e)
         for s, e, g in _org_phrases(seg):
+            # "la brigade de [gendarmerie]": the phrase wins over a gazetteer name in its complement
+            inner = [r for r in raw if r[3] is not None and s < r[0] and r[1] <= e and regex.search(r"\b(?:de|du|des|d['’]|aux?)\s*$", text[s:r[0]])]
+            if inner:
+                raw = [r for r in raw if r not in inner]
+                taken = _Intervals((a, b) for a, b, *_ in raw if a >= s - 10_000)
             if not taken.overlaps(s, e):
                 raw.append((s, e, "ORG", None, g))
                 taken.add(s, e)
