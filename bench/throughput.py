@@ -49,6 +49,21 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def quotex_alone_rss(corpora: Path, limit: int) -> str:
+    """Peak RSS of a fresh process that only imports quotex and extracts the texts."""
+    code = (
+        "import sys, resource, time; sys.path.insert(0, %r)\n"
+        "from throughput import load_texts\n"
+        "from pathlib import Path\n"
+        "texts = load_texts(Path(%r), %d)\n"
+        "import quotex\n"
+        "n = sum(len(d.quotes) for d in quotex.extract_many(texts))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)\n"
+    ) % (str(Path(__file__).resolve().parent), str(corpora), limit)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return out.stdout.strip() or out.stderr.strip()[-300:]
+
+
 def import_time() -> float:
     code = "import time; t = time.perf_counter(); import quotex; print(time.perf_counter() - t)"
     best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
@@ -99,7 +114,9 @@ def main() -> int:
     print(f"bare spaCy : {a_s:7.1f} articles/s  {tokens / t_spacy:9.0f} tokens/s")
     print(f"quotex     : {a_q:7.1f} articles/s  {tokens / t_quotex:9.0f} tokens/s  ({quotes} quotations)")
     print(f"ratio quotex/spaCy: {a_q / a_s:.2f}")
-    print(f"peak RSS (one process): {peak_rss_mb():.0f} MB")
+    print(f"peak RSS of this process (bare spaCy and quotex models both loaded): {peak_rss_mb():.0f} MB")
+    print(f"peak RSS of a process running quotex alone on {min(len(texts), 600)} of these texts: "
+          f"{float(quotex_alone_rss(args.corpora, min(len(texts), 600))):.0f} MB")
 
     if not args.no_scaling:
         sample = texts[: min(len(texts), 800)]
