@@ -330,7 +330,7 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
     for i in content:
         seen.setdefault(norms[i].lower(), []).append(i)
     for key, idxs in seen.items():
-        if len(idxs) > 1:
+        if len(idxs) > 1 and not _END_SENTENCE.search(key) and key[:1] not in "—–-«\"“":
             short = len(words[idxs[0]]) <= 8
             for i in idxs if short else idxs[1:]:
                 reasons.setdefault(i, "related-link" if short else "duplicate")

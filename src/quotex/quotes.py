@@ -362,7 +362,6 @@ def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
                 return verbs[f"{lemma} {nxt}"]
             if j + 1 < len(ix) and f"{lemma} {ix.low(j)} {ix.low(j + 1)}" in verbs:
                 return verbs[f"{lemma} {ix.low(j)} {ix.low(j + 1)}"]
-        return None
     return verbs.get(lemma)
 
 
@@ -721,6 +720,8 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
             elif verb_class(ix, v) or (r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")):
                 pron = _inverted_pronoun(ix, v, min(v + 2, b))
                 nxt = v + 1
+                while nxt < b - 1 and ix.toks[nxt].pos_ == "ADV" and not ix.toks[nxt].is_punct:
+                    nxt += 1
                 if pron is not None or (nxt < b and (
                     ix.toks[nxt].pos_ in ("PROPN", "DET", "PRON", "NOUN") or ix.text(nxt)[:1].isupper()
                     or (r.dash and verb_class(ix, v) and not ix.low(v).endswith("ant"))
