@@ -168,7 +168,7 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                 # a mark left open in text whose line breaks were lost: up to its sentence's end
                 m = _TURN_END.search(text, top_open + 1, e)
                 if m is not None:
-                    stop = m.start() + 1
+                    stop = m.end()
             a, b = _trim(text, top_open + 1, stop)
             if a < b:
                 out.append(Region(a, b, top_open, stop, False))
@@ -199,7 +199,24 @@ def _dash_at(text: str, pos: int, end: int) -> int:
 
 
 _RUN_ON = 1500
-_TURN_END = regex.compile(r"[.!?…](?:\.\.)?(?=[\s\u00a0]+\p{Lu}\p{Ll})")
+_TURN_END = regex.compile(r"[.!?…]+(?=[\s\u00a0]+\p{Lu}\p{Ll})")
+
+
+_SPEAKER_WORDS = regex.compile(
+    r"(?i)(?<![\w'’])(?:je|j['’]|tu|nous|vous|me|m['’]|te|t['’]|moi|toi|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)(?![\w'’])"
+)
+_PAST_VERB = regex.compile(r"(?<![\w'’])\w{2,}(?:ait|aient|èrent|irent|urent|a|it|ut)(?!\w)")
+
+
+def _narration_start(text: str, start: int, stop: int) -> int:
+    """Where narration takes over from a dialogue turn in run-on text, or ``stop``."""
+    bounds = [m.start() + len(m.group(0)) for m in _TURN_END.finditer(text, start, stop)]
+    for k, b in enumerate(bounds):
+        nxt = bounds[k + 1] if k + 1 < len(bounds) else stop
+        sentence = text[b:nxt]
+        if not _SPEAKER_WORDS.search(sentence) and _PAST_VERB.search(sentence):
+            return b
+    return stop
 
 
 def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
@@ -229,11 +246,9 @@ def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
     for i, (d, n) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else e
         if run_on:
-            # text whose line breaks were lost: a turn ends with its sentence when narration
-            # (a capitalised sentence without a dash) follows
-            m = _TURN_END.search(text, d + n, stop)
-            if m is not None:
-                stop = m.start() + 1
+            # text whose line breaks were lost: the turn ends where a sentence of narration
+            # (third person, past tense, no first or second person) follows
+            stop = _narration_start(text, d + n, stop)
         a, b = _trim(text, d + n, stop)
         if a < b:
             out.append(Region(a, b, d, stop, True, dash=True))
