@@ -3,7 +3,7 @@
     python bench/throughput.py [--corpora ../shared/corpora] [--limit N] [--rounds 4] [--no-scaling]
 
 Texts: the news-dev pages (repeated to weigh real scraped pages) and article-sized pieces (about
-1,500 characters, cut at paragraph ends) of the aads_french novels. Bare spaCy is
+1,000 characters, cut at paragraph ends) of the aads_french novels. Bare spaCy is
 ``spacy.load("fr_core_news_sm")`` with its default pipeline over ``nlp.pipe``; quotex is
 ``quotex.extract_many`` end to end. The texts are split into ``--rounds`` chunks and the two are run
 alternately on each chunk, so that machine noise falls on both. Prints articles/s, tokens/s, the
@@ -37,7 +37,7 @@ def load_texts(corpora: Path, limit: int) -> List[str]:
             for para in data[name]["text"].split("\n"):
                 piece.append(para)
                 size += len(para) + 1
-                if size >= 1500:
+                if size >= 1000:
                     texts.append("\n".join(piece))
                     piece, size = [], 0
     # interleave news pages and novel pieces

@@ -359,7 +359,7 @@ def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
         tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
     ) else None
     if lemma is None:
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") or low[:3] not in resources.verb_prefixes():
             return None
         lemma = _lemma(tok)
     prev = ix.low(k - 1) if k > 0 else ""

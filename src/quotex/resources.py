@@ -85,6 +85,21 @@ def verb_forms() -> Dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def verb_prefixes() -> FrozenSet[str]:
+    """First three letters of every reporting verb's lemma and listed forms: a token that starts
+    otherwise cannot be a reporting verb, and its lemma need not be computed."""
+    out = set()
+    for lemma in reporting_verbs():
+        word = lemma.split()[0]
+        for prefix in ("se ", "s'"):
+            if lemma.startswith(prefix):
+                word = lemma[len(prefix):].split()[0]
+        out.add(word[:3])
+    out.update(form[:3] for form in verb_forms())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def source_markers() -> Tuple[str, ...]:
     return tuple(m.replace("’", "'") for m in read_lines("source_markers.txt"))
 
