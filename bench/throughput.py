@@ -46,6 +46,13 @@ def load_texts(corpora: Path, limit: int) -> List[str]:
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM on Linux; ru_maxrss elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -58,7 +65,8 @@ def quotex_alone_rss(corpora: Path, limit: int) -> str:
         "texts = load_texts(Path(%r), %d)\n"
         "import quotex\n"
         "n = sum(len(d.quotes) for d in quotex.extract_many(texts))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)\n"
+        "from throughput import peak_rss_mb\n"
+        "print(peak_rss_mb())\n"
     ) % (str(Path(__file__).resolve().parent), str(corpora), limit)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     return out.stdout.strip() or out.stderr.strip()[-300:]

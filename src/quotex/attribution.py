@@ -17,7 +17,7 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
@@ -44,13 +44,17 @@ class _Resolver:
         self.ix = ix
         self.table = table
         self.regions = sorted(regions)
+        self._region_starts = [s for s, _ in self.regions]
         self.speakers: List[Tuple[int, str]] = []  # (offset, entity id), in order
+        self.latest: Dict[str, int] = {}  # entity id -> offset of its latest quote, oldest first
         self.pronoun_memo: Dict[int, Optional[str]] = {}
         self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
 
     # -- helpers ----------------------------------------------------------------------
     def in_quote(self, a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in self.regions)
+        k = bisect_right(self._region_starts, a) - 1
+        # regions do not nest: only the last one starting at or before a can hold [a, b)
+        return k >= 0 and self.regions[k][1] >= b
 
     def ent(self, eid: Optional[str]) -> Optional[_Ent]:
         return self.table.get(eid)
@@ -81,8 +85,13 @@ class _Resolver:
             return False
         return number == "p" or gender is None or e.gender == gender
 
+    def add_speaker(self, pos: int, eid: str) -> None:
+        self.speakers.append((pos, eid))
+        self.latest.pop(eid, None)
+        self.latest[eid] = pos  # insertion order = recency: one entry per speaker
+
     def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0, strict: bool = False) -> Optional[str]:
-        for pos, eid in reversed(self.speakers):
+        for eid, pos in reversed(self.latest.items()):
             if pos < within:
                 break
             if strict and not self.strict(eid, gender, number):
@@ -92,7 +101,9 @@ class _Resolver:
         return None
 
     def last_mention(self, before: int, labels: Tuple[str, ...], gender: Optional[str] = None, number: str = "s", after: int = -1, check: bool = True) -> Optional[str]:
-        for m in reversed(self.table.mentions_before(before)):
+        mentions = self.table.mentions
+        for k in range(bisect_left(self.table.mention_starts, before) - 1, -1, -1):
+            m = mentions[k]
             if m.end > before or m.start < after:
                 continue
             if m.label not in labels or self.in_quote(m.start, m.end):
@@ -243,7 +254,7 @@ class _Resolver:
         for e in named:
             if e.role and head in _key(e.role).split():
                 pos = max((s for s, _ in e.mentions if s < before), default=-1)
-                spoke = max((p for p, eid in self.speakers if eid == e.id and p < before), default=-1)
+                spoke = self.latest.get(e.id, -1) if self.latest.get(e.id, -1) < before else -1
                 pos = max(pos, spoke)
                 if pos >= 0 and (best is None or pos > best[0]):
                     best = (pos, e.id)
@@ -253,7 +264,7 @@ class _Resolver:
             found = self.table.by_head(head, before)
             return found.id if found else None
         # 2. the latest named speaker that agrees, 3. the latest named person that agrees
-        for pos, eid in reversed(self.speakers):
+        for eid, pos in reversed(self.latest.items()):
             e = self.ent(eid)
             if pos < before and e is not None and e.label == "PERSON" and e.head is None and self.compatible(eid, gender, "s"):
                 return eid
@@ -363,7 +374,7 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
             if eid is None:
                 eid = res.last_mention(c.start, ("PERSON",), check=False)
         if eid is not None:
-            res.speakers.append((c.start, eid))
+            res.add_speaker(c.start, eid)
             last = eid
         last_sentence = c.sentence
         cue = Span.of(text, c.cue[0], c.cue[1]) if c.cue else None

@@ -342,9 +342,10 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
         shingles[i] = sh
         for s in sh:
             index.setdefault(s, set()).add(i)
+    twins = {key for key, idxs in seen.items() if len(idxs) > 1}
     for i in content:
-        if i in reasons:
-            continue
+        if i in reasons or norms[i].lower() in twins:
+            continue  # a line repeated word for word is handled above, not a pull-quote
         stripped = _TRAILING_ATTRIBUTION.sub("", norms[i], timeout=_TIMEOUT)
         ws = _words(stripped)
         if len(ws) < 6 or len(ws) > 40:

@@ -816,7 +816,8 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
         return None
     _, sent_end = ix.sentence(j) if j < len(ix) else (0, 0)
     limit = _sentence_stop(ix, j, sent_end)
-    nxt_region = next((q for q in ctx.regions if q.open > r.close), None)
+    k_next = bisect_right(ctx.region_starts, r.close)
+    nxt_region = ctx.regions[k_next] if k_next < len(ctx.regions) else None
     if nxt_region is not None:
         limit = min(limit, ix.at(nxt_region.open))
     t = ix.text(j)
@@ -1007,10 +1008,6 @@ def _follows_cue(ctx: _Ctx, cue: Tuple[int, int, SpeakerRef, int], r: Region) ->
     return "," in between or ":" in between
 
 
-def _inside_regions(ctx: _Ctx, a: int, b: int) -> List[Region]:
-    return [r for r in ctx.regions if r.open >= a and r.close <= b]
-
-
 def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
     """Token index ending reported content that starts at ``start_tok``."""
     ix = ctx.ix
@@ -1054,23 +1051,44 @@ def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[Tuple[int, int]]:
     return ix.starts[a], ix.ends[b - 1]
 
 
+def _regions_between(ctx: _Ctx, s: int, e: int) -> List[Region]:
+    """Regions whose marks open at or after ``s - 2`` and before ``e + 2`` (bisect, not a scan)."""
+    lo = bisect_left(ctx.region_starts, s - 2)
+    hi = bisect_left(ctx.region_starts, e + 2)
+    return ctx.regions[lo:hi]
+
+
+def _covering(ctx: _Ctx, s: int, e: int) -> List[Region]:
+    """Regions whose marks enclose [s, e] (give or take one character)."""
+    k = bisect_right(ctx.region_starts, s + 1) - 1
+    return [ctx.regions[k]] if k >= 0 and ctx.regions[k].close >= e - 1 else []
+
+
 def _typed(ctx: _Ctx, s: int, e: int) -> str:
-    inner = [r for r in ctx.regions if r.start >= s - 1 and r.end <= e + 1]
+    inner = [r for r in _regions_between(ctx, s, e) if r.start >= s - 1 and r.end <= e + 1]
     return "mixed" if inner else "indirect"
 
 
 def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
     ix = ctx.ix
     out: List[Candidate] = []
+    taken = sorted(taken)
+    taken_starts = [s for s, _ in taken]
+
+    def in_taken(pos: int) -> bool:
+        j = bisect_right(taken_starts, pos) - 1
+        return j >= 0 and taken[j][0] <= pos < taken[j][1]
+
     for k in range(len(ix)):
         cls = verb_class(ix, k)
         if cls != "speech":
             continue
         r = ctx.region_at(ix.starts[k])
-        if any(s <= ix.starts[k] < e for s, e in taken):
+        if in_taken(ix.starts[k]):
             continue
         if r is not None and r.start <= ix.starts[k] < r.end:
-            parts = [(s, e) for s, e in taken if r.start <= s and e <= r.end]
+            lo_t = bisect_left(taken_starts, r.start)
+            parts = [(s, e) for s, e in taken[lo_t:bisect_right(taken_starts, r.end)] if e <= r.end]
             if len(parts) < 2:
                 continue  # a verb inside quotation marks belongs to the quotation
         ca, cb = cue_span(ix, k)
@@ -1114,7 +1132,7 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
             s, e = span
             if not any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, ca - 1)):
                 continue
-            whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1]
+            whole = _covering(ctx, s, e)
             if whole:
                 continue  # the content is one quotation: the direct quote carries this cue
             out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
@@ -1249,7 +1267,7 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
             if span:
                 s, e = span
                 ref = _np_or_pronoun(ix, np)
-                whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1]
+                whole = _covering(ctx, s, e)
                 typ = "direct" if whole else _typed(ctx, s, e)
                 if whole:
                     s, e = whole[0].start, whole[0].end
@@ -1266,7 +1284,7 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
                 span = _content_span(ctx, start_tok, k - 1)
                 if span and any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, k - 1)):
                     s, e = span
-                    whole = [q for q in ctx.regions if q.open <= s + 1 and q.close >= e - 1]
+                    whole = _covering(ctx, s, e)
                     typ = "direct" if whole else _typed(ctx, s, e)
                     if whole:
                         s, e = whole[0].start, whole[0].end
@@ -1299,24 +1317,28 @@ def _source_np_ok(ix: TokenIndex, np: Tuple[int, int], strict: bool, roles: Dict
 def _resolve_overlaps(ctx: _Ctx, cands: List[Candidate]) -> List[Candidate]:
     cands.sort(key=lambda c: (c.start, -c.priority, -(c.end - c.start)))
     kept: List[Candidate] = []
+    longest = 0
     for c in cands:
         clash = None
-        for o in kept:
+        for o in reversed(kept):
+            if o.start + longest < c.start:
+                break  # kept is in start order: nothing earlier can reach c
             inter = min(o.end, c.end) - max(o.start, c.start)
             if inter > 0:
                 smaller = min(o.end - o.start, c.end - c.start)
                 if inter >= 0.5 * smaller:
                     clash = o
                     break
+        longest = max(longest, c.end - c.start)
         if clash is None:
             kept.append(c)
             continue
         # a direct quote inside reported content is the quoted part of a mixed quote
-        if clash.type == "direct" and c.type in ("indirect", "mixed") and clash.start >= c.start - 1 and clash.end <= c.end + 1 and clash.cue is None:
+        replace = (clash.type == "direct" and c.type in ("indirect", "mixed") and clash.start >= c.start - 1
+                   and clash.end <= c.end + 1 and clash.cue is None) or c.priority > clash.priority
+        if replace:
             kept.remove(clash)
             kept.append(c)
-        elif c.priority > clash.priority:
-            kept.remove(clash)
-            kept.append(c)
+            kept.sort(key=lambda x: x.start)
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
