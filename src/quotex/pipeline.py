@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 import traceback
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from .paragraphs import paragraphs
 from .quotes import TokenIndex, find_candidates
 
 __all__ = ["Options", "extract", "extract_many", "analyse", "prepare"]
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,19 @@ def extract_many(
             yield from _extract_batch(chunk, options)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_worker_init) as pool:
+    # one math-library thread per worker: n_process workers share the cores, not n_process x threads
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    for k in _THREAD_VARS:
+        os.environ.setdefault(k, "1")
+    try:
+        pool = ctx.Pool(n_process, initializer=_worker_init)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    with pool:
         pending: Deque[Any] = deque()
         for chunk in _chunks(texts, batch_size):
             pending.append(pool.apply_async(_worker, ((chunk, options),)))
