@@ -207,9 +207,6 @@ class EntityTable:
         hi = bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
-    def mentions_before(self, end: int) -> List[Mention]:
-        """Mentions starting before ``end``, in text order."""
-        return self.mentions[: bisect_left(self.mention_starts, end)]
 
     def by_head(self, head: str, before: int) -> Optional[_Ent]:
         """The most recently mentioned entity described with this head noun before ``before``."""

@@ -49,7 +49,6 @@ _TIME_WORDS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain soir matin midi tôt tard "
     "récemment encore aussi également notamment toutefois cependant ensuite enfin".split()
 )
-_CONTINUATION_VERBS = frozenset({"ajouter", "préciser", "poursuivre", "conclure", "expliquer", "souligner", "insister", "rappeler", "répondre", "lancer", "enchaîner", "renchérir", "continuer"})
 
 
 @dataclass(frozen=True)
