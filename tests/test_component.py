@@ -118,3 +118,28 @@ def test_extract_many_in_order_with_bad_items() -> None:
 def test_extract_many_two_processes_is_the_same() -> None:
     items = TEXTS * 3
     assert list(quotex.extract_many(items, batch_size=2, n_process=2)) == list(quotex.extract_many(items))
+
+
+_SCRIPT = """
+import quotex
+texts = {texts!r}
+docs = list(quotex.extract_many(texts, batch_size=1, n_process=2))
+print(len(docs), [len(d.quotes) for d in docs])
+"""
+
+
+@pytest.mark.parametrize("how", ["stdin", "file without a main guard"])
+def test_two_processes_fall_back_when_workers_cannot_start(how: str, tmp_path: Path) -> None:
+    # a script piped to `python -` or without `if __name__ == "__main__":` cannot start spawned
+    # workers; the stream must still finish, with a warning, instead of restarting workers forever
+    script = _SCRIPT.format(texts=TEXTS[:2])
+    if how == "stdin":
+        r = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=600)
+    else:
+        path = tmp_path / "unguarded.py"
+        path.write_text(script, encoding="utf-8")
+        r = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    expected = [len(quotex.extract(t).quotes) for t in TEXTS[:2]]
+    assert r.stdout.strip().splitlines()[-1] == f"2 {expected}"
+    assert "RuntimeWarning" in r.stderr and "continuing in this process" in r.stderr

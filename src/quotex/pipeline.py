@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
+import sys
 import traceback
+import warnings
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple
@@ -125,6 +130,10 @@ def _worker_init() -> None:
     get_nlp()
 
 
+def _worker_ready() -> int:
+    return os.getpid()
+
+
 def _worker(args: Tuple[List[Any], Options]) -> List[Document]:
     texts, options = args
     try:
@@ -143,14 +152,99 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
         yield chunk
 
 
+def _spawn_problem() -> Optional[str]:
+    """Why spawned workers cannot start from this process, or None.
+
+    A spawned worker re-imports the parent's main module from its file; a script read from
+    standard input (``python - < script.py``) or typed at a prompt named ``<stdin>`` has none.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or os.path.isfile(path):
+        return None
+    return f"the main module ({path}) is not a file that worker processes can import"
+
+
+@contextmanager
+def _one_thread_per_worker() -> Iterator[None]:
+    """Workers started inside inherit one math-library thread each (n workers share the cores)."""
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    for k in _THREAD_VARS:
+        os.environ.setdefault(k, "1")
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _fallback_warning(reason: str, stacklevel: int) -> None:
+    warnings.warn(
+        f"quotex.extract_many: {reason}; continuing in this process (n_process=1). "
+        "Run it from a script file whose entry point is guarded by `if __name__ == \"__main__\":`.",
+        RuntimeWarning,
+        stacklevel=stacklevel,
+    )
+
+
+def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, options: Options) -> Iterator[Document]:
+    chunks = _chunks(texts, batch_size)
+    problem = _spawn_problem()
+    if problem is not None:
+        _fallback_warning(problem, stacklevel=4)  # the caller of extract_many
+        for chunk in chunks:
+            yield from _extract_batch(chunk, options)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init)
+    pending: Deque[Tuple[List[Any], "Future[List[Document]]"]] = deque()
+    broken = False
+    try:
+        with _one_thread_per_worker():
+            # start every worker now, while the thread settings are in the environment
+            for _ in range(n_process):
+                pool.submit(_worker_ready)
+
+        def collect() -> List[Document]:
+            nonlocal broken
+            batch, fut = pending.popleft()
+            try:
+                return fut.result()
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory): redo its batch here, never lose a record
+                if not broken:
+                    _fallback_warning("a worker process died or could not start", stacklevel=5)
+                broken = True
+                return _extract_batch(batch, options)
+
+        for chunk in chunks:
+            if broken:
+                while pending:
+                    yield from collect()
+                yield from _extract_batch(chunk, options)
+                continue
+            pending.append((chunk, pool.submit(_worker, (chunk, options))))
+            while len(pending) >= 2 * n_process or (pending and pending[0][1].done()):
+                yield from collect()
+        while pending:
+            yield from collect()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def extract_many(
     texts: Iterable[Any], batch_size: int = 16, n_process: int = 1, options: Options = Options()
 ) -> Iterator[Document]:
     """Extract from many texts lazily, results in input order, memory flat.
 
     An item that is not a str, or that fails, yields a Document whose ``error`` says why; the
-    stream goes on. With ``n_process > 1`` batches go to worker processes (each loads the model
-    once) and at most ``2 * n_process`` batches are in flight.
+    stream goes on. With ``n_process > 1`` batches go to spawned worker processes (each loads the
+    model once, a few seconds) and at most ``2 * n_process`` batches are in flight. If the workers
+    cannot start (a main module without a file, e.g. a script piped to ``python -``) or one dies,
+    a ``RuntimeWarning`` says so and the remaining batches are extracted in this process.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -160,24 +254,4 @@ def extract_many(
         for chunk in _chunks(texts, batch_size):
             yield from _extract_batch(chunk, options)
         return
-    ctx = multiprocessing.get_context("spawn")
-    # one math-library thread per worker: n_process workers share the cores, not n_process x threads
-    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
-    for k in _THREAD_VARS:
-        os.environ.setdefault(k, "1")
-    try:
-        pool = ctx.Pool(n_process, initializer=_worker_init)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    with pool:
-        pending: Deque[Any] = deque()
-        for chunk in _chunks(texts, batch_size):
-            pending.append(pool.apply_async(_worker, ((chunk, options),)))
-            if len(pending) >= 2 * n_process:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    yield from _extract_parallel(texts, batch_size, n_process, options)
