@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from .attribution import attribute
 from .boilerplate import LineAnalysis, analyse_lines
@@ -191,6 +191,12 @@ def _fallback_warning(reason: str, stacklevel: int) -> None:
 
 
 def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, options: Options) -> Iterator[Document]:
+    """``n_process`` processes extract: this one and ``n_process - 1`` spawned workers.
+
+    This process takes a batch itself whenever the workers have enough queued or are still starting
+    (each loads spaCy and the model, a few seconds), so a short stream never waits for them and no
+    core waits on a feeder.
+    """
     chunks = _chunks(texts, batch_size)
     problem = _spawn_problem()
     if problem is not None:
@@ -198,21 +204,44 @@ def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, opt
         for chunk in chunks:
             yield from _extract_batch(chunk, options)
         return
+    workers = n_process - 1
+    queued_per_worker = 2
     ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init)
-    pending: Deque[Tuple[List[Any], "Future[List[Document]]"]] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
+    # batches in input order: a future from a worker, or the documents this process made
+    pending: Deque[Tuple[List[Any], Union["Future[List[Document]]", List[Document]]]] = deque()
+    in_flight = 0
     broken = False
     try:
         with _one_thread_per_worker():
             # start every worker now, while the thread settings are in the environment
-            for _ in range(n_process):
-                pool.submit(_worker_ready)
+            started = [pool.submit(_worker_ready) for _ in range(workers)]
+
+        def capacity() -> int:
+            """Batches the workers may hold: none until one has loaded the model."""
+            nonlocal broken
+            up = 0
+            for f in started:
+                if f.done():
+                    if f.exception() is not None:
+                        if not broken:
+                            _fallback_warning("worker processes could not start", stacklevel=6)
+                        broken = True
+                        return 0
+                    up += 1
+            return queued_per_worker * up
+
+        def ready() -> bool:
+            return bool(pending) and (isinstance(pending[0][1], list) or pending[0][1].done())
 
         def collect() -> List[Document]:
-            nonlocal broken
-            batch, fut = pending.popleft()
+            nonlocal broken, in_flight
+            batch, result = pending.popleft()
+            if isinstance(result, list):
+                return result
+            in_flight -= 1
             try:
-                return fut.result()
+                return result.result()
             except BrokenProcessPool:
                 # a worker died (killed, out of memory): redo its batch here, never lose a record
                 if not broken:
@@ -221,18 +250,18 @@ def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, opt
                 return _extract_batch(batch, options)
 
         for chunk in chunks:
-            if broken:
-                while pending:
-                    yield from collect()
-                yield from _extract_batch(chunk, options)
-                continue
-            pending.append((chunk, pool.submit(_worker, (chunk, options))))
-            while len(pending) >= 2 * n_process or (pending and pending[0][1].done()):
+            if not broken and in_flight < capacity():
+                pending.append((chunk, pool.submit(_worker, (chunk, options))))
+                in_flight += 1
+            else:
+                pending.append((chunk, _extract_batch(chunk, options)))
+            while ready() or len(pending) > 4 * queued_per_worker * n_process:
                 yield from collect()
         while pending:
             yield from collect()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # do not wait for workers still loading the model; they exit once loaded
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def extract_many(
@@ -241,10 +270,11 @@ def extract_many(
     """Extract from many texts lazily, results in input order, memory flat.
 
     An item that is not a str, or that fails, yields a Document whose ``error`` says why; the
-    stream goes on. With ``n_process > 1`` batches go to spawned worker processes (each loads the
-    model once, a few seconds) and at most ``2 * n_process`` batches are in flight. If the workers
-    cannot start (a main module without a file, e.g. a script piped to ``python -``) or one dies,
-    a ``RuntimeWarning`` says so and the remaining batches are extracted in this process.
+    stream goes on. With ``n_process > 1``, ``n_process`` processes extract: this one and
+    ``n_process - 1`` spawned workers (each loads the model once, a few seconds); a bounded number
+    of batches is in flight. If the workers cannot start (a main module without a file, e.g. a
+    script piped to ``python -``, or no ``if __name__ == "__main__":`` guard) or one dies, a
+    ``RuntimeWarning`` says so and the remaining batches are extracted in this process.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
