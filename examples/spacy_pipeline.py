@@ -6,11 +6,17 @@ import sys
 
 import spacy
 
-nlp = spacy.load("fr_core_news_sm")
-nlp.add_pipe("quotex")  # registered through an entry point: no import needed
 
-texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
-for doc in nlp.pipe(texts, n_process=2, batch_size=4):
-    for q in doc._.quotes:
-        speaker = doc._.quotex_document.speaker_of(q)
-        print(speaker.name if speaker else "?", "|", q.type, "|", q.content.text[:80])
+def main() -> None:
+    nlp = spacy.load("fr_core_news_sm")  # your pipeline; spacy.blank("fr") if you only need quotex
+    nlp.add_pipe("quotex")  # registered through an entry point: no import needed
+
+    texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+    for doc in nlp.pipe(texts, n_process=2, batch_size=4):
+        for q in doc._.quotes:
+            speaker = doc._.quotex_document.speaker_of(q)
+            print(speaker.name if speaker else "?", "|", q.type, "|", q.content.text[:80])
+
+
+if __name__ == "__main__":  # worker processes re-import this file
+    main()

@@ -38,19 +38,26 @@ def _texts(seed_text):
     return TEXTS + [seed_text] + [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
 
 
-def test_reparse_gives_exactly_extract(seed_text) -> None:
-    nlp = spacy.load("fr_core_news_sm")
-    nlp.add_pipe("quotex", config={"reparse": True})
+def test_component_gives_exactly_extract(nlp, seed_text) -> None:
     for text in _texts(seed_text):
         assert nlp(text)._.quotex_document == quotex.extract(text), text[:60]
 
 
-def test_host_parse_agrees_with_extract(nlp, seed_text) -> None:
-    """On the host pipeline's own parse the page structure is identical and the quotations
-    nearly so (the parse of a whole page and of normalised paragraphs can differ)."""
+def test_on_a_blank_pipeline_gives_exactly_extract(seed_text) -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("quotex")
+    for text in _texts(seed_text)[:4]:
+        assert nlp(text)._.quotex_document == quotex.extract(text), text[:60]
+
+
+def test_host_parse_agrees_with_extract(seed_text) -> None:
+    """With reparse=False, on the host pipeline's own parse, the page structure is identical and
+    the quotations nearly so (the parse of a whole page and of normalised paragraphs can differ)."""
+    host = spacy.load("fr_core_news_sm")
+    host.add_pipe("quotex", config={"reparse": False})
     same = total = 0
     for text in _texts(seed_text):
-        a, b = quotex.extract(text), nlp(text)._.quotex_document
+        a, b = quotex.extract(text), host(text)._.quotex_document
         assert (a.title, a.paragraphs, a.boilerplate) == (b.title, b.paragraphs, b.boilerplate)
         got = {(q.type, q.content.start, q.content.end) for q in b.quotes}
         total += len(a.quotes)
@@ -68,14 +75,16 @@ def test_values_survive_to_bytes_and_docbin(nlp) -> None:
 
 
 def test_to_disk_and_load(nlp, tmp_path: Path) -> None:
-    nlp.get_pipe("quotex").remove_boilerplate = False
+    pipe = nlp.get_pipe("quotex")
+    pipe.remove_boilerplate = pipe.reparse = False
     try:
         nlp.to_disk(tmp_path / "pipe")
     finally:
-        nlp.get_pipe("quotex").remove_boilerplate = True
+        pipe.remove_boilerplate = pipe.reparse = True
     loaded = spacy.load(tmp_path / "pipe")
     assert "quotex" in loaded.pipe_names
     assert loaded.get_pipe("quotex").remove_boilerplate is False
+    assert loaded.get_pipe("quotex").reparse is False
     assert (tmp_path / "pipe" / "quotex" / "cfg.json").exists()
     doc = loaded(TEXTS[2])
     assert doc._.boilerplate == ()
@@ -118,6 +127,17 @@ def test_extract_many_in_order_with_bad_items() -> None:
 def test_extract_many_two_processes_is_the_same() -> None:
     items = TEXTS * 3
     assert list(quotex.extract_many(items, batch_size=2, n_process=2)) == list(quotex.extract_many(items))
+
+
+def test_batches_from_worker_and_from_this_process_keep_input_order() -> None:
+    from quotex.pipeline import Options, _extract_parallel
+
+    items = [TEXTS[n % 3] + f" Dépêche {n}." for n in range(12)] + [None]
+    tally: dict = {}
+    got = list(_extract_parallel(items, 1, 2, Options(), wait_for_workers=True, tally=tally))
+    assert tally["workers"] >= 1 and tally["here"] >= 1, tally  # a real mix of both processes
+    assert got == list(quotex.extract_many(items))
+    assert [d.text for d in got[:-1]] == items[:-1] and got[-1].error.startswith("TypeError")
 
 
 _SCRIPT = """

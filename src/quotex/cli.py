@@ -168,7 +168,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("inputs", nargs="*", metavar="INPUT", help="text files, folders (*.txt, recursively) or - for stdin")
     ap.add_argument("--format", "-f", choices=("text", "json", "jsonl"), default=None,
                     help="output format (default: text for one page, jsonl for several)")
-    ap.add_argument("--processes", "-p", type=int, default=1, help="worker processes (default 1)")
+    ap.add_argument("--processes", "-p", type=int, default=1,
+                    help="processes that extract: this one and N-1 spawned workers (default 1)")
     ap.add_argument("--batch-size", type=int, default=16, help="texts per batch (default 16)")
     ap.add_argument("--stdin", choices=("auto", "text", "jsonl"), default="auto", help="how to read standard input")
     ap.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")

@@ -4,9 +4,12 @@ Registered through ``Language.factory`` when this module is imported, and throug
 ``spacy_factories`` entry point, so that ``nlp.add_pipe("quotex")`` and ``spacy.load()`` of a saved
 pipeline work without importing quotex first.
 
-By default the component reads the Doc as the pipeline parsed it (tagger, parser, NER must run before
-it); with ``reparse=True`` it parses the article paragraphs itself exactly as ``quotex.extract()``
-does, and gives the same result. It stores its result on Doc extensions:
+By default (``reparse=True``) the component parses the article paragraphs itself exactly as
+``quotex.extract()`` does and gives the same result, whatever ran before it: on
+``spacy.blank("fr")`` nothing is parsed twice. With ``reparse=False`` it reads the Doc as the host
+pipeline parsed it (tagger, parser and NER must run before it): no second parse, results as good as
+that parse of the whole page, close to but not always identical with ``extract()``'s. It stores its
+result on Doc extensions:
 
 * ``doc._.quotex``: the whole result as a plain dict (``Document.to_dict()`` without the text), the
   one value that is serialised with the Doc (msgpack-safe, so it survives ``doc.to_bytes()``,
@@ -82,7 +85,7 @@ def register_extensions() -> None:
 class QuotexComponent:
     """Finds quotations, speakers, entities and boilerplate in a parsed French Doc."""
 
-    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True, reparse: bool = False) -> None:
+    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True, reparse: bool = True) -> None:
         self.name = name
         self.remove_boilerplate = remove_boilerplate
         self.reparse = reparse
@@ -139,7 +142,7 @@ class QuotexComponent:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
         cfg = json.loads(data.decode("utf-8"))
         self.remove_boilerplate = bool(cfg.get("remove_boilerplate", True))
-        self.reparse = bool(cfg.get("reparse", False))
+        self.reparse = bool(cfg.get("reparse", True))
         self.saved_resources = cfg.get("resources_sha256")
         return self
 
@@ -171,15 +174,14 @@ def _plain(document: Document) -> Dict[str, Any]:
 
 @Language.factory(
     "quotex",
-    default_config={"remove_boilerplate": True, "reparse": False},
+    default_config={"remove_boilerplate": True, "reparse": True},
     assigns=["doc._.quotex"],
-    requires=["token.dep", "token.pos", "doc.ents"],
 )
 def make_quotex(nlp: Language, name: str, remove_boilerplate: bool, reparse: bool) -> QuotexComponent:
     """Factory of the ``quotex`` component.
 
-    ``reparse=False`` (default) reads the host pipeline's own parse of the page: no extra cost,
-    results as good as that parse. ``reparse=True`` parses the article paragraphs again with
-    quotex's model and typography normalisation, giving exactly ``quotex.extract()``'s result.
+    ``reparse=True`` (default) parses the article paragraphs with quotex's model and typography
+    normalisation, giving exactly ``quotex.extract()``'s result. ``reparse=False`` reads the host
+    pipeline's own parse of the page (tagger, parser and NER before it): no second parse.
     """
     return QuotexComponent(nlp, name, remove_boilerplate=remove_boilerplate, reparse=reparse)

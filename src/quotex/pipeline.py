@@ -7,12 +7,12 @@ import sys
 import traceback
 import warnings
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from .attribution import attribute
 from .boilerplate import LineAnalysis, analyse_lines
@@ -190,13 +190,22 @@ def _fallback_warning(reason: str, stacklevel: int) -> None:
     )
 
 
-def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, options: Options) -> Iterator[Document]:
+def _extract_parallel(
+    texts: Iterable[Any],
+    batch_size: int,
+    n_process: int,
+    options: Options,
+    wait_for_workers: bool = False,
+    tally: Optional[Dict[str, int]] = None,
+) -> Iterator[Document]:
     """``n_process`` processes extract: this one and ``n_process - 1`` spawned workers.
 
     This process takes a batch itself whenever the workers have enough queued or are still starting
     (each loads spaCy and the model, a few seconds), so a short stream never waits for them and no
-    core waits on a feeder.
+    core waits on a feeder. ``wait_for_workers`` waits for them to start first; ``tally`` counts
+    the batches done by ``"workers"`` and by ``"here"`` (both for tests).
     """
+    tally = {} if tally is None else tally
     chunks = _chunks(texts, batch_size)
     problem = _spawn_problem()
     if problem is not None:
@@ -216,6 +225,8 @@ def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, opt
         with _one_thread_per_worker():
             # start every worker now, while the thread settings are in the environment
             started = [pool.submit(_worker_ready) for _ in range(workers)]
+        if wait_for_workers:
+            wait(started)
 
         def capacity() -> int:
             """Batches the workers may hold: none until one has loaded the model."""
@@ -238,15 +249,19 @@ def _extract_parallel(texts: Iterable[Any], batch_size: int, n_process: int, opt
             nonlocal broken, in_flight
             batch, result = pending.popleft()
             if isinstance(result, list):
+                tally["here"] = tally.get("here", 0) + 1
                 return result
             in_flight -= 1
             try:
-                return result.result()
+                docs = result.result()
+                tally["workers"] = tally.get("workers", 0) + 1
+                return docs
             except BrokenProcessPool:
                 # a worker died (killed, out of memory): redo its batch here, never lose a record
                 if not broken:
                     _fallback_warning("a worker process died or could not start", stacklevel=5)
                 broken = True
+                tally["here"] = tally.get("here", 0) + 1
                 return _extract_batch(batch, options)
 
         for chunk in chunks:
