@@ -166,6 +166,8 @@ def _core(s: str) -> str:
 
 
 def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
+    if n_words > 80:  # longer than any rule below accepts
+        return None
     core = _core(norm)
     reader = None
     for rule in _rules():
@@ -202,7 +204,12 @@ def _zone_kind(norm: str) -> Optional[str]:
 
 # -- single-line evidence --------------------------------------------------------------
 
+_BEYOND_LATIN = regex.compile(r"[\p{L}--[\u0000-\u024F\u1E00-\u1EFF]]", flags=regex.V1)
+
+
 def _script_reason(s: str) -> Optional[str]:
+    if not _BEYOND_LATIN.search(s):  # every letter in the Latin blocks: the common case, fast
+        return None
     latin = other = 0
     for ch in s:
         if ch.isalpha():

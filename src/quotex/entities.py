@@ -18,7 +18,7 @@ import regex
 
 from . import resources
 from .model import Entity, Span
-from .nlp import Segment
+from .nlp import Segment, token_list
 
 __all__ = ["Mention", "EntityTable", "build_entities", "gazetteer_matches", "role_of"]
 
@@ -128,20 +128,6 @@ def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> L
 def canonical(name: str) -> Optional[Tuple[str, str]]:
     """The gazetteer's (canonical name, label) for a name or alias, if it knows it."""
     return _gazetteer()[2].get(_key(name))
-
-
-_TOKEN_CACHE: Dict[int, Tuple[Any, List[Any]]] = {}
-
-
-def _tokens(seg: Segment) -> List[Any]:
-    """The segment's tokens as a list, built once per segment (spaCy makes a new Token object on
-    every iteration, which dominated the cost of the several passes below)."""
-    key = id(seg.tokens)
-    hit = _TOKEN_CACHE.get(key)
-    if hit is None or hit[0] is not seg.tokens:
-        hit = (seg.tokens, list(seg.tokens))
-        _TOKEN_CACHE[key] = hit
-    return hit[1]
 
 
 class _Intervals:
@@ -265,7 +251,7 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
     """``Mme Baldanza``, ``M. Legault``, ``Me Blot``: a civil title and capitalised words after it."""
     titles = resources.person_titles()
     out = []
-    toks = _tokens(seg)
+    toks = token_list(seg)
     for i, t in enumerate(toks):
         low = t.lower_
         if low not in titles or not t.text[:1].isupper() and low not in ("m.", "mme", "me"):
@@ -311,7 +297,7 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     known, else the last two."""
     roles = resources.role_nouns()
     names = resources.first_names()
-    toks = _tokens(seg)
+    toks = token_list(seg)
     out = []
     for i, t in enumerate(toks):
         if t.lower_ not in roles or t.text[:1].isupper():
@@ -356,7 +342,7 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     The small model's tags are unreliable on such phrases, so capitalisation and adjective endings
     count as much as the tags."""
     nouns = resources.org_nouns()
-    toks = _tokens(seg)
+    toks = token_list(seg)
     out = []
     i = 0
     n = len(toks)
@@ -421,7 +407,7 @@ def _surname_mentions(
     taken = _Intervals((s, e) for s, e, _, _, _ in raw)
     extra = []
     for seg in segments:
-        for t in _tokens(seg):
+        for t in token_list(seg):
             if t.text in surnames and t.text[:1].isupper():
                 s, e = seg.start(t), seg.end(t)
                 if not taken.overlaps(s, e):
@@ -435,10 +421,7 @@ def _surname_tokens(name: str) -> List[str]:
 
 def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
     """All entity mentions of the parsed segments, merged into entities."""
-    try:
-        return _build_entities(text, segments)
-    finally:
-        _TOKEN_CACHE.clear()  # the token lists live for one document only
+    return _build_entities(text, segments)
 
 
 def _build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
@@ -646,7 +629,7 @@ def _noun_gender(noun: str) -> Optional[str]:
 
 
 def _roles(table: EntityTable, seg: Segment) -> None:
-    toks = _tokens(seg)
+    toks = token_list(seg)
     if not len(toks):
         return
     offset = toks[0].i

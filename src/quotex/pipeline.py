@@ -18,7 +18,7 @@ from .attribution import attribute
 from .boilerplate import LineAnalysis, analyse_lines
 from .entities import build_entities
 from .model import Document, Paragraph
-from .nlp import Segment, get_nlp, parse_many, parse_spans
+from .nlp import Segment, clear_token_lists, get_nlp, parse_many, parse_spans
 from .paragraphs import paragraphs
 from .quotes import TokenIndex, find_candidates
 
@@ -63,10 +63,14 @@ def analyse(
     stretches: Sequence[Tuple[int, int, Optional[int]]],
 ) -> Document:
     """Stages 3 to 5 over parsed segments (shared by ``extract`` and the spaCy component)."""
-    table = build_entities(text, segments)
-    ix = TokenIndex(segments)
-    cands = find_candidates(text, segments, stretches, ix)
-    quotes = attribute(text, ix, table, cands)
+    clear_token_lists()
+    try:
+        table = build_entities(text, segments)
+        ix = TokenIndex(segments)
+        cands = find_candidates(text, segments, stretches, ix)
+        quotes = attribute(text, ix, table, cands)
+    finally:
+        clear_token_lists()  # do not keep this document's parse alive after it is done
     return Document(
         text=text,
         title=analysis.title_span(text),
@@ -275,8 +279,13 @@ def _extract_parallel(
         while pending:
             yield from collect()
     finally:
-        # do not wait for workers still loading the model; they exit once loaded
-        pool.shutdown(wait=False, cancel_futures=True)
+        # every result has been handed over (or the consumer stopped early): stop the workers now
+        # rather than let one still loading the model finish it for nothing
+        procs = list((getattr(pool, "_processes", None) or {}).values())  # no public handle before 3.14
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_many(

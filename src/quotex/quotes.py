@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import resources
-from .nlp import Segment, lemma
+from .nlp import Segment, lemma, token_list
 
 __all__ = ["Region", "SpeakerRef", "Candidate", "find_regions", "TokenIndex", "find_candidates"]
 
@@ -265,7 +265,7 @@ class TokenIndex:
         self.ends: List[int] = []
         self.seg: List[Segment] = []
         for seg in segments:
-            for t in seg.tokens:
+            for t in token_list(seg):
                 if t.is_space:
                     continue
                 self.toks.append(t)
@@ -287,6 +287,7 @@ class TokenIndex:
         self.stretch_paras = [self.stretch_paras[i] for i in order]
         self.stretch_of: List[int] = [max(0, bisect_right(self.stretch_starts, st) - 1) for st in self.starts]
         self.opens: frozenset = frozenset()
+        self.verb_classes: Dict[int, Optional[str]] = {}
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -349,11 +350,21 @@ def _lemma(tok: Any) -> str:
 
 
 def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
-    """``speech`` or ``cue`` when token k is a reporting verb, else None."""
-    tok = ix.toks[k]
-    verbs = resources.reporting_verbs()
+    """``speech`` or ``cue`` when token k is a reporting verb, else None (memoised per index)."""
+    try:
+        return ix.verb_classes[k]
+    except KeyError:
+        cls = ix.verb_classes[k] = _verb_class(ix, k)
+        return cls
+
+
+def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
     low = ix.low(k)
     forms = resources.verb_forms()
+    if low not in forms and low[:3] not in resources.verb_prefixes():
+        return None  # neither a known form nor the start of a reporting verb: most tokens
+    tok = ix.toks[k]
+    verbs = resources.reporting_verbs()
     lemma = forms.get(low) if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ") or (
         tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
     ) else None
