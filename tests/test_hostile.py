@@ -163,3 +163,17 @@ def test_no_network_and_no_writes(tmp_path, monkeypatch) -> None:
     doc = quotex.extract("« Bonjour », a dit Paul Martin.")
     assert doc.quotes
     assert list(tmp_path.iterdir()) == []
+
+
+def test_model_batches_are_bounded_in_characters() -> None:
+    # the model's working memory grows with the characters of a batch: a huge article is handed
+    # over in bounded batches, a page of ordinary paragraphs in one
+    from quotex.nlp import _BATCH_CHARS, _groups
+
+    huge = [(0, k * 20_000, (k + 1) * 20_000, None) for k in range(50)]
+    groups = list(_groups(huge, 64))
+    assert sum(len(g) for g in groups) == 50 and len(groups) > 1
+    assert all(sum(b - a for _, a, b, _ in g) <= max(_BATCH_CHARS, 20_000) for g in groups)
+    page = [(0, k * 500, k * 500 + 400, None) for k in range(30)]
+    assert [len(g) for g in _groups(page, 64)] == [30]
+    assert [len(g) for g in _groups(page, 8)] == [8, 8, 8, 6]

@@ -27,6 +27,7 @@ MODEL_NAME = "fr_core_news_sm"
 MAX_PIECE = 20_000
 _LONG_RUN = 60  # a run of non-space characters longer than this is not language
 _SHORT = 120  # paragraphs shorter than this are parsed in groups
+_BATCH_CHARS = 40_000  # characters handed to the model at once (its working memory grows with them)
 
 _lock = threading.Lock()
 _nlp: "Optional[Language]" = None
@@ -226,8 +227,32 @@ def parse_many(
             pos = e
         return "".join(parts)
 
-    docs: Iterable["Doc"] = nlp.pipe((piece_text(*job[0:4]) for job in jobs), batch_size=batch_size)
     out: List[List[Segment]] = [[] for _ in items]
-    for doc, (n, a, b, bounds) in zip(docs, jobs):
-        out[n].append(Segment(doc, a, bounds[0][2], bounds=bounds))
+    for group in _groups(jobs, batch_size):
+        docs: Iterable["Doc"] = nlp.pipe((piece_text(*job[0:4]) for job in group), batch_size=len(group))
+        for doc, (n, a, b, bounds) in zip(docs, group):
+            _drop_tensor(doc)
+            out[n].append(Segment(doc, a, bounds[0][2], bounds=bounds))
     return out
+
+
+def _groups(jobs: List[Tuple[int, int, int, Any]], batch_size: int) -> Iterator[List[Tuple[int, int, int, Any]]]:
+    """The pieces in model batches of at most ``batch_size`` pieces and about ``_BATCH_CHARS``
+    characters: the model's working memory grows with the tokens of a batch (several kB each)."""
+    group: List[Tuple[int, int, int, Any]] = []
+    size = 0
+    for job in jobs:
+        if group and (len(group) >= batch_size or size + job[2] - job[1] > _BATCH_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(job)
+        size += job[2] - job[1]
+    if group:
+        yield group
+
+
+def _drop_tensor(doc: "Doc") -> None:
+    """Free the Doc's token vectors (hundreds of bytes a token): nothing after the parse reads them."""
+    tensor = getattr(doc, "tensor", None)
+    if tensor is not None and getattr(tensor, "size", 0):
+        doc.tensor = tensor[:0]
