@@ -29,7 +29,7 @@ _LONG_RUN = 60  # a run of non-space characters longer than this is not language
 _SHORT = 120  # paragraphs shorter than this are parsed in groups
 _BATCH_CHARS = 40_000  # characters handed to the model at once (its working memory grows with them)
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: a re-entrant call errors out instead of hanging
 _nlp: "Optional[Language]" = None
 
 _TRANSLATE = str.maketrans(
