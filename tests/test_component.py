@@ -164,3 +164,16 @@ def test_two_processes_fall_back_when_workers_cannot_start(how: str, tmp_path: P
     assert r.stdout.strip().splitlines()[-1] == f"2 {expected}"
     if how == "stdin":  # known before starting: no worker is tried
         assert "RuntimeWarning" in r.stderr and "continuing in this process" in r.stderr
+
+
+def test_stopping_early_stops_the_workers() -> None:
+    import multiprocessing
+
+    from quotex.pipeline import Options, _extract_parallel
+
+    before = set(multiprocessing.active_children())
+    stream = _extract_parallel(TEXTS * 20, 1, 2, Options(), wait_for_workers=True)
+    got = [next(stream) for _ in range(3)]
+    stream.close()  # the consumer stops: no hang, and no worker left behind
+    assert [d.text for d in got] == TEXTS
+    assert set(multiprocessing.active_children()) <= before
