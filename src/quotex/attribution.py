@@ -45,7 +45,6 @@ class _Resolver:
         self.table = table
         self.regions = sorted(regions)
         self._region_starts = [s for s, _ in self.regions]
-        self.speakers: List[Tuple[int, str]] = []  # (offset, entity id), in order
         self.latest: Dict[str, int] = {}  # entity id -> offset of its latest quote, oldest first
         self.pronoun_memo: Dict[int, Optional[str]] = {}
         self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
@@ -86,7 +85,6 @@ class _Resolver:
         return number == "p" or gender is None or e.gender == gender
 
     def add_speaker(self, pos: int, eid: str) -> None:
-        self.speakers.append((pos, eid))
         self.latest.pop(eid, None)
         self.latest[eid] = pos  # insertion order = recency: one entry per speaker
 
@@ -254,8 +252,9 @@ class _Resolver:
         for e in named:
             if e.role and head in _key(e.role).split():
                 pos = max((s for s, _ in e.mentions if s < before), default=-1)
-                spoke = self.latest.get(e.id, -1) if self.latest.get(e.id, -1) < before else -1
-                pos = max(pos, spoke)
+                spoke = self.latest.get(e.id, -1)
+                if spoke < before:
+                    pos = max(pos, spoke)
                 if pos >= 0 and (best is None or pos > best[0]):
                     best = (pos, e.id)
         if best:

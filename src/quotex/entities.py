@@ -18,7 +18,7 @@ import regex
 
 from . import resources
 from .model import Entity, Span
-from .nlp import Segment, token_list
+from .nlp import Segment
 
 __all__ = ["Mention", "EntityTable", "build_entities", "gazetteer_matches", "role_of"]
 
@@ -146,6 +146,14 @@ class _Intervals:
         self.ends.insert(k, e)
         self.max_len = max(self.max_len, e - s)
 
+    def discard(self, s: int, e: int) -> None:
+        """Remove one interval [s, e) if it is there."""
+        for k in range(bisect_left(self.starts, s), bisect_right(self.starts, s)):
+            if self.ends[k] == e:
+                del self.starts[k]
+                del self.ends[k]
+                return
+
     def overlaps(self, s: int, e: int) -> bool:
         # any interval starting before e and ending after s
         lo = bisect_left(self.starts, s - self.max_len)
@@ -192,7 +200,6 @@ class EntityTable:
         lo = bisect_left(self.mention_starts, start)
         hi = bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
-
 
     def by_head(self, head: str, before: int) -> Optional[_Ent]:
         """The most recently mentioned entity described with this head noun before ``before``."""
@@ -251,7 +258,7 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
     """``Mme Baldanza``, ``M. Legault``, ``Me Blot``: a civil title and capitalised words after it."""
     titles = resources.person_titles()
     out = []
-    toks = token_list(seg)
+    toks = seg.token_list
     for i, t in enumerate(toks):
         low = t.lower_
         if low not in titles or not t.text[:1].isupper() and low not in ("m.", "mme", "me"):
@@ -297,7 +304,7 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     known, else the last two."""
     roles = resources.role_nouns()
     names = resources.first_names()
-    toks = token_list(seg)
+    toks = seg.token_list
     out = []
     for i, t in enumerate(toks):
         if t.lower_ not in roles or t.text[:1].isupper():
@@ -332,7 +339,8 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     return out
 
 
-_REL_ADJ = regex.compile(r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste|ais)s?$")
+_REL_ADJ = regex.compile(r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$")
+_LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = frozenset({"de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les", "-"})
 
 
@@ -342,7 +350,7 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     The small model's tags are unreliable on such phrases, so capitalisation and adjective endings
     count as much as the tags."""
     nouns = resources.org_nouns()
-    toks = token_list(seg)
+    toks = seg.token_list
     out = []
     i = 0
     n = len(toks)
@@ -407,7 +415,7 @@ def _surname_mentions(
     taken = _Intervals((s, e) for s, e, _, _, _ in raw)
     extra = []
     for seg in segments:
-        for t in token_list(seg):
+        for t in seg.token_list:
             if t.text in surnames and t.text[:1].isupper():
                 s, e = seg.start(t), seg.end(t)
                 if not taken.overlaps(s, e):
@@ -421,19 +429,13 @@ def _surname_tokens(name: str) -> List[str]:
 
 def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
     """All entity mentions of the parsed segments, merged into entities."""
-    return _build_entities(text, segments)
-
-
-def _build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
     table = EntityTable(text)
     raw: List[Tuple[int, int, str, Optional[str], Optional[str]]] = []  # start, end, label, canonical, gender
     for seg in segments:
         if not len(seg.tokens):
             continue
-        gaz = [g for s, e, _ in seg.stretches() for g in gazetteer_matches(text, s, e)]
-        for s, e, name, label in gaz:
-            raw.append((s, e, label, name, None))
-        taken = _Intervals((s, e) for s, e, _, _ in gaz)
+        gaz = [(s, e, label, name, None) for a, b, _ in seg.stretches() for s, e, name, label in gazetteer_matches(text, a, b)]
+        taken = _Intervals((s, e) for s, e, *_ in gaz)
         for s, e, g in _title_mentions(seg):
             if not taken.overlaps(s, e):
                 raw.append((s, e, "PERSON", None, g))
@@ -444,13 +446,13 @@ def _build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 taken.add(s, e)
         for s, e, g in _org_phrases(seg):
             # "la brigade de [gendarmerie]": the phrase wins over a gazetteer name in its complement
-            inner = [r for r in raw if r[3] is not None and s < r[0] and r[1] <= e and regex.search(r"\b(?:de|du|des|d['’]|aux?)\s*$", text[s:r[0]])]
-            if inner:
-                raw = [r for r in raw if r not in inner]
-                taken = _Intervals((a, b) for a, b, *_ in raw if a >= s - 10_000)
+            for r in [r for r in gaz if s < r[0] and r[1] <= e and _LINK_BEFORE.search(text, s, r[0])]:
+                gaz.remove(r)
+                taken.discard(r[0], r[1])
             if not taken.overlaps(s, e):
                 raw.append((s, e, "ORG", None, g))
                 taken.add(s, e)
+        raw.extend(gaz)
         for ent in seg.tokens.ents:
             label = _LABELS.get(ent.label_)
             if label is None:
@@ -629,7 +631,7 @@ def _noun_gender(noun: str) -> Optional[str]:
 
 
 def _roles(table: EntityTable, seg: Segment) -> None:
-    toks = token_list(seg)
+    toks = seg.token_list
     if not len(toks):
         return
     offset = toks[0].i

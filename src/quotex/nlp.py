@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import regex
@@ -19,8 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["MODEL_NAME", "get_nlp", "normalise", "Segment", "MAX_PIECE", "lemma", "parse_spans", "parse_many",
-           "token_list", "clear_token_lists"]
+__all__ = ["MODEL_NAME", "get_nlp", "normalise", "Segment", "MAX_PIECE", "lemma", "parse_spans", "parse_many"]
 
 MODEL_NAME = "fr_core_news_sm"
 # a paragraph longer than this is parsed in pieces (spaCy's max_length is never what a user sees)
@@ -128,30 +128,17 @@ class Segment:
             return ()
         return ((self.start(self.tokens[0]), self.end(self.tokens[-1]), self.paragraph),)
 
+    @cached_property
+    def token_list(self) -> List[Any]:
+        """The tokens as a list, built once: spaCy makes a new Token object at every iteration,
+        which dominated the cost of the several passes over a segment."""
+        return list(self.tokens)
+
     def start(self, tok: Any) -> int:
         return tok.idx - self.base + self.offset
 
     def end(self, tok: Any) -> int:
         return tok.idx + len(tok.text) - self.base + self.offset
-
-
-_TOKEN_LISTS: Dict[int, Tuple[Any, List[Any]]] = {}
-
-
-def token_list(seg: Segment) -> List[Any]:
-    """The segment's tokens as a list, built once per segment: spaCy makes a new Token object at
-    every iteration, which dominated the cost of the several passes over a document."""
-    key = id(seg.tokens)
-    hit = _TOKEN_LISTS.get(key)
-    if hit is None or hit[0] is not seg.tokens:
-        hit = (seg.tokens, list(seg.tokens))
-        _TOKEN_LISTS[key] = hit
-    return hit[1]
-
-
-def clear_token_lists() -> None:
-    """Forget the token lists (called when a new document starts)."""
-    _TOKEN_LISTS.clear()
 
 
 def pieces(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:

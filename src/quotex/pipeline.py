@@ -18,7 +18,7 @@ from .attribution import attribute
 from .boilerplate import LineAnalysis, analyse_lines
 from .entities import build_entities
 from .model import Document, Paragraph
-from .nlp import Segment, clear_token_lists, get_nlp, parse_many, parse_spans
+from .nlp import Segment, get_nlp, parse_many, parse_spans
 from .paragraphs import paragraphs
 from .quotes import TokenIndex, find_candidates
 
@@ -63,14 +63,10 @@ def analyse(
     stretches: Sequence[Tuple[int, int, Optional[int]]],
 ) -> Document:
     """Stages 3 to 5 over parsed segments (shared by ``extract`` and the spaCy component)."""
-    clear_token_lists()
-    try:
-        table = build_entities(text, segments)
-        ix = TokenIndex(segments)
-        cands = find_candidates(text, segments, stretches, ix)
-        quotes = attribute(text, ix, table, cands)
-    finally:
-        clear_token_lists()  # do not keep this document's parse alive after it is done
+    table = build_entities(text, segments)
+    ix = TokenIndex(segments)
+    cands = find_candidates(text, segments, stretches, ix)
+    quotes = attribute(text, ix, table, cands)
     return Document(
         text=text,
         title=analysis.title_span(text),
@@ -123,7 +119,10 @@ def _extract_batch(texts: Sequence[Any], options: Options) -> List[Document]:
         parsed = None  # parse one by one below, so that one bad text cannot sink the batch
     for m, (n, text, (analysis, paras, stretches)) in enumerate(prepared):
         try:
-            segments = parsed[m] if parsed is not None else parse_spans(text, stretches, batch_size=options.batch_size)
+            if parsed is not None:
+                segments, parsed[m] = parsed[m], []  # a finished text's parse is not kept alive
+            else:
+                segments = parse_spans(text, stretches, batch_size=options.batch_size)
             out[n] = analyse(text, analysis, paras, segments, stretches)
         except Exception as exc:
             out[n] = Document(text=text, error=f"{type(exc).__name__}: {exc}")
@@ -134,8 +133,8 @@ def _worker_init() -> None:
     get_nlp()
 
 
-def _worker_ready() -> int:
-    return os.getpid()
+def _worker_ready() -> None:
+    """A no-op task: done once a worker has started and loaded the model."""
 
 
 def _worker(args: Tuple[List[Any], Options]) -> List[Document]:
@@ -154,6 +153,11 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
         if not chunk:
             return
         yield chunk
+
+
+def _extract_serial(texts: Iterable[Any], batch_size: int, options: Options) -> Iterator[Document]:
+    for chunk in _chunks(texts, batch_size):
+        yield from _extract_batch(chunk, options)
 
 
 def _spawn_problem() -> Optional[str]:
@@ -185,12 +189,12 @@ def _one_thread_per_worker() -> Iterator[None]:
                 os.environ[k] = v
 
 
-def _fallback_warning(reason: str, stacklevel: int) -> None:
+def _fallback_warning(reason: str) -> None:
     warnings.warn(
         f"quotex.extract_many: {reason}; continuing in this process (n_process=1). "
         "Run it from a script file whose entry point is guarded by `if __name__ == \"__main__\":`.",
         RuntimeWarning,
-        stacklevel=stacklevel,
+        stacklevel=2,
     )
 
 
@@ -210,13 +214,12 @@ def _extract_parallel(
     the batches done by ``"workers"`` and by ``"here"`` (both for tests).
     """
     tally = {} if tally is None else tally
-    chunks = _chunks(texts, batch_size)
     problem = _spawn_problem()
     if problem is not None:
-        _fallback_warning(problem, stacklevel=4)  # the caller of extract_many
-        for chunk in chunks:
-            yield from _extract_batch(chunk, options)
+        _fallback_warning(problem)
+        yield from _extract_serial(texts, batch_size, options)
         return
+    chunks = _chunks(texts, batch_size)
     workers = n_process - 1
     queued_per_worker = 2
     ctx = multiprocessing.get_context("spawn")
@@ -240,7 +243,7 @@ def _extract_parallel(
                 if f.done():
                     if f.exception() is not None:
                         if not broken:
-                            _fallback_warning("worker processes could not start", stacklevel=6)
+                            _fallback_warning("worker processes could not start")
                         broken = True
                         return 0
                     up += 1
@@ -263,7 +266,7 @@ def _extract_parallel(
             except BrokenProcessPool:
                 # a worker died (killed, out of memory): redo its batch here, never lose a record
                 if not broken:
-                    _fallback_warning("a worker process died or could not start", stacklevel=5)
+                    _fallback_warning("a worker process died or could not start")
                 broken = True
                 tally["here"] = tally.get("here", 0) + 1
                 return _extract_batch(batch, options)
@@ -305,7 +308,6 @@ def extract_many(
     if n_process is None or n_process < 1:
         raise ValueError("n_process must be at least 1")
     if n_process == 1:
-        for chunk in _chunks(texts, batch_size):
-            yield from _extract_batch(chunk, options)
-        return
-    yield from _extract_parallel(texts, batch_size, n_process, options)
+        yield from _extract_serial(texts, batch_size, options)
+    else:
+        yield from _extract_parallel(texts, batch_size, n_process, options)

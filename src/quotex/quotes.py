@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import resources
-from .nlp import Segment, lemma, token_list
+from .nlp import Segment, lemma
 
 __all__ = ["Region", "SpeakerRef", "Candidate", "find_regions", "TokenIndex", "find_candidates"]
 
@@ -209,7 +209,7 @@ _PAST_VERB = regex.compile(r"(?<![\w'’])\w{2,}(?:ait|aient|èrent|irent|urent|
 
 def _narration_start(text: str, start: int, stop: int) -> int:
     """Where narration takes over from a dialogue turn in run-on text, or ``stop``."""
-    bounds = [m.start() + len(m.group(0)) for m in _TURN_END.finditer(text, start, stop)]
+    bounds = [m.end() for m in _TURN_END.finditer(text, start, stop)]
     for k, b in enumerate(bounds):
         nxt = bounds[k + 1] if k + 1 < len(bounds) else stop
         sentence = text[b:nxt]
@@ -265,7 +265,7 @@ class TokenIndex:
         self.ends: List[int] = []
         self.seg: List[Segment] = []
         for seg in segments:
-            for t in token_list(seg):
+            for t in seg.token_list:
                 if t.is_space:
                     continue
                 self.toks.append(t)
@@ -276,15 +276,7 @@ class TokenIndex:
         self.lows: List[str] = [t.lower_.replace("’", "'") for t in self.toks]
         self._sents: Optional[List[Tuple[int, int]]] = None
         # the article stretch (paragraph or title) of every token
-        self.stretch_starts: List[int] = []
-        self.stretch_paras: List[Optional[int]] = []
-        for seg in segments:
-            for s, _, p in seg.stretches():
-                self.stretch_starts.append(s)
-                self.stretch_paras.append(p)
-        order = sorted(range(len(self.stretch_starts)), key=lambda i: self.stretch_starts[i])
-        self.stretch_starts = [self.stretch_starts[i] for i in order]
-        self.stretch_paras = [self.stretch_paras[i] for i in order]
+        self.stretch_starts: List[int] = sorted(s for seg in segments for s, _, _ in seg.stretches())
         self.stretch_of: List[int] = [max(0, bisect_right(self.stretch_starts, st) - 1) for st in self.starts]
         self.opens: frozenset = frozenset()
         self.verb_classes: Dict[int, Optional[str]] = {}
@@ -369,7 +361,7 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
         tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
     ) else None
     if lemma is None:
-        if tok.pos_ not in ("VERB", "AUX") or low[:3] not in resources.verb_prefixes():
+        if tok.pos_ not in ("VERB", "AUX"):
             return None
         lemma = _lemma(tok)
     prev = ix.low(k - 1) if k > 0 else ""
