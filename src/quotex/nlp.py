@@ -29,6 +29,8 @@ _LONG_RUN = 60  # a run of non-space characters longer than this is not language
 _SHORT = 120  # paragraphs shorter than this are parsed in groups
 _BATCH_CHARS = 40_000  # characters handed to the model at once (its working memory grows with them)
 
+_SKIPPED = ("lemmatizer", "attribute_ruler")  # loaded but not run, see get_nlp()
+
 _lock = threading.RLock()  # re-entrant: a re-entrant call errors out instead of hanging
 _nlp: "Optional[Language]" = None
 
@@ -76,8 +78,13 @@ def get_nlp() -> "Language":
                 import spacy
 
                 # the rule lemmatizer is the slowest component and quotex needs lemmas of a few
-                # verbs only: it stays loaded but off, and ``lemma()`` calls it on demand
-                nlp = spacy.load(MODEL_NAME, disable=["lemmatizer"])
+                # verbs only: it stays loaded but off, and ``lemma()`` calls it on demand. The
+                # attribute ruler copies each token's part of speech into its tag (quotex never
+                # reads tags) and fixes whitespace tokens, which ``_fix_spaces`` does for less.
+                nlp = spacy.load(MODEL_NAME)
+                for name in _SKIPPED:
+                    if name in nlp.pipe_names:
+                        nlp.disable_pipe(name)
                 nlp.max_length = max(nlp.max_length, MAX_PIECE * 2)
                 _nlp = nlp
     return _nlp
@@ -219,6 +226,7 @@ def parse_many(
         docs: Iterable["Doc"] = nlp.pipe((piece_text(*job[0:4]) for job in group), batch_size=len(group))
         for doc, (n, a, b, bounds) in zip(docs, group):
             _drop_tensor(doc)
+            _fix_spaces(doc)
             out[n].append(Segment(doc, a, bounds[0][2], bounds=bounds))
     return out
 
@@ -236,6 +244,27 @@ def _groups(jobs: List[Tuple[int, int, int, Any]], batch_size: int) -> Iterator[
         size += job[2] - job[1]
     if group:
         yield group
+
+
+def _fix_spaces(doc: "Doc") -> None:
+    """What the model's attribute ruler does to whitespace, without its cost on every token:
+    a whitespace token gets part of speech SPACE, no morphology and, when it has one, the
+    dependency label ``dep``; a word tagged SPACE becomes X. Idempotent."""
+    from spacy.attrs import IS_SPACE, POS
+
+    if not len(doc):
+        return
+    arr = doc.to_array([IS_SPACE, POS])
+    space = doc.vocab.strings["SPACE"]
+    for i in ((arr[:, 0] == 1) | (arr[:, 1] == space)).nonzero()[0]:
+        tok = doc[int(i)]
+        if tok.is_space:
+            if tok.dep_:
+                tok.dep_ = "dep"
+            tok.pos_ = "SPACE"
+        else:
+            tok.pos_ = "X"
+        tok.set_morph(None)
 
 
 def _drop_tensor(doc: "Doc") -> None:
