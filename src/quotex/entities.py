@@ -96,10 +96,15 @@ def _gazetteer() -> Tuple["regex.Pattern[str]", "regex.Pattern[str]", Dict[str, 
     return compile_(exact, 0), compile_(folded, regex.I), lookup
 
 
+_KEY_ARTICLES = ("l'", "le ", "la ", "les ")
+
+
 def _key(s: str) -> str:
-    s = s.replace("’", "'").replace("-", " ").lower()
-    s = regex.sub(r"\s+", " ", s).strip()
-    s = regex.sub(r"^(?:l'|le |la |les )", "", s)
+    """A name's lookup key: lower case, one space between words, no leading article."""
+    s = " ".join(s.replace("’", "'").replace("-", " ").lower().split())
+    for article in _KEY_ARTICLES:
+        if s.startswith(article):
+            return s[len(article):]
     return s
 
 
@@ -424,7 +429,7 @@ def _surname_mentions(
 
 
 def _surname_tokens(name: str) -> List[str]:
-    return [w for w in regex.split(r"[\s]+", name.strip()) if w]
+    return name.split()
 
 
 def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
@@ -490,6 +495,7 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
     # full names first, so that a lone surname finds its person wherever it stands
     order = sorted(range(len(raw)), key=lambda k: (-len(text[raw[k][0]:raw[k][1]].split()), raw[k][0]))
     assigned: Dict[int, _Ent] = {}
+    name_words: Dict[str, List[str]] = {}
     for k in order:
         s, e, label, canon, gender = raw[k]
         surface = text[s:e]
@@ -498,7 +504,9 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
             match = None
             for p in people:
                 for n in p.names:
-                    pw = _surname_tokens(n)
+                    pw = name_words.get(n)
+                    if pw is None:
+                        pw = name_words[n] = _surname_tokens(n)
                     if words == pw or (len(words) < len(pw) and pw[-len(words):] == words) or (
                         len(words) == 1 and words[0] in pw[1:]
                     ):
@@ -635,16 +643,22 @@ def _roles(table: EntityTable, seg: Segment) -> None:
     if not len(toks):
         return
     offset = toks[0].i
-    by_start = {seg.start(t): t.i for t in toks}
-    by_end = {seg.end(t): t.i for t in toks}
     lo, hi = seg.start(toks[0]), seg.end(toks[-1])
     first = bisect_left(table.mention_starts, lo)
     last = bisect_right(table.mention_starts, hi)
+    by_start: Dict[int, int] = {}
+    by_end: Dict[int, int] = {}
     for m in table.mentions[first:last]:
-        if m.label != "PERSON" or m.start not in by_start or m.end not in by_end:
+        if m.label != "PERSON":
             continue
         ent = table.get(m.entity)
         if ent is None or ent.role:
+            continue
+        if not by_start:  # built for the segments that hold a person without a role only
+            shift = seg.offset - seg.base
+            by_start = {t.idx + shift: t.i for t in toks}
+            by_end = {t.idx + len(t) + shift: t.i for t in toks}
+        if m.start not in by_start or m.end not in by_end:
             continue
         found = role_of(seg, by_start[m.start], by_end[m.end])
         if not found:

@@ -186,6 +186,10 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
     return [r for r in out if r.start < r.end]
 
 
+_ANY_DASH = regex.compile("[" + "".join(_DASHES) + "]|--")
+_DASH_CHAR = regex.compile("[—–-]")  # where a dialogue turn may open inside a stretch
+
+
 def _dash_at(text: str, pos: int, end: int) -> int:
     """Length of a dialogue dash at ``pos`` (``—``, ``–``, ``--``) followed by a space, else 0."""
     if text[pos] in _DASHES:
@@ -225,11 +229,14 @@ def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
     starts: List[Tuple[int, int]] = []
     if first < e and _dash_at(text, first, e):
         starts.append((first, _dash_at(text, first, e)))
-    elif first >= e or not any(text[k] in _DASHES or text.startswith("--", k) for k in range(first, e)):
+    elif first >= e or not _ANY_DASH.search(text, first, e):
         return []
     k = first + 1
-    while k < e:
-        n = _dash_at(text, k, e) if text[k] in "—–-" else 0
+    for m in _DASH_CHAR.finditer(text, first + 1, e):
+        if m.start() < k:
+            continue  # the second hyphen of a ``--`` already taken
+        k = m.start()
+        n = _dash_at(text, k, e)
         if n:
             j = k - 1
             while j >= s and text[j] in _SPACES:
@@ -238,8 +245,6 @@ def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
             if j >= s and text[j] in ".!?…:" and nxt < e and (text[nxt].isupper() or text[nxt] in "«\"."):
                 starts.append((k, n))
             k += n
-            continue
-        k += 1
     out = []
     run_on = e - s > _RUN_ON
     for i, (d, n) in enumerate(starts):
@@ -265,24 +270,34 @@ class TokenIndex:
         self.ends: List[int] = []
         self.seg: List[Segment] = []
         for seg in segments:
-            for t in seg.token_list:
-                if t.is_space:
-                    continue
-                self.toks.append(t)
-                self.starts.append(seg.start(t))
-                self.ends.append(seg.end(t))
-                self.seg.append(seg)
-        self._pos = {(id(t.doc), t.i): k for k, t in enumerate(self.toks)}
-        self.lows: List[str] = [t.lower_.replace("’", "'") for t in self.toks]
+            shift = seg.offset - seg.base
+            toks = [t for t in seg.token_list if not t.is_space]
+            starts = [t.idx + shift for t in toks]
+            self.toks.extend(toks)
+            self.starts.extend(starts)
+            self.ends.extend([a + len(t) for a, t in zip(starts, toks)])
+            self.seg.extend([seg] * len(toks))
+        self._pos_map: Optional[Dict[Tuple[int, int], int]] = None
+        self.texts: List[str] = [t.text for t in self.toks]
+        self.lows: List[str] = [t.lower().replace("’", "'") for t in self.texts]
         self._sents: Optional[List[Tuple[int, int]]] = None
         # the article stretch (paragraph or title) of every token
         self.stretch_starts: List[int] = sorted(s for seg in segments for s, _, _ in seg.stretches())
         self.stretch_of: List[int] = [max(0, bisect_right(self.stretch_starts, st) - 1) for st in self.starts]
         self.opens: frozenset = frozenset()
         self.verb_classes: Dict[int, Optional[str]] = {}
+        self._maybe_verbs: Optional[List[int]] = None
 
     def __len__(self) -> int:
         return len(self.toks)
+
+    def maybe_verbs(self) -> List[int]:
+        """Indices of the tokens that may be reporting verbs: a known form, or the start of one."""
+        if self._maybe_verbs is None:
+            forms = resources.verb_forms()
+            prefixes = resources.verb_prefixes()
+            self._maybe_verbs = [k for k, low in enumerate(self.lows) if low in forms or low[:3] in prefixes]
+        return self._maybe_verbs
 
     def at(self, offset: int) -> int:
         """Index of the first token ending after ``offset``."""
@@ -293,10 +308,12 @@ class TokenIndex:
         return bisect_left(self.starts, offset) - 1
 
     def index(self, tok: Any) -> int:
-        return self._pos.get((id(tok.doc), tok.i), -1)
+        if self._pos_map is None:
+            self._pos_map = {(id(t.doc), t.i): k for k, t in enumerate(self.toks)}
+        return self._pos_map.get((id(tok.doc), tok.i), -1)
 
     def text(self, k: int) -> str:
-        return self.toks[k].text
+        return self.texts[k]
 
     def low(self, k: int) -> str:
         return self.lows[k]
@@ -313,25 +330,32 @@ class TokenIndex:
         return self._sents[k]
 
     def _split(self) -> List[Tuple[int, int]]:
-        bounds: List[Tuple[int, int]] = []
         n = len(self.toks)
-        start = 0
+        texts = self.texts
+        ends = set()
+        # piece and stretch boundaries
+        ends.update(k for k in range(n - 1) if self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k])
         enders = (".", "!", "?", "…", "...")
-        for k in range(n):
-            end_here = k + 1 >= n or self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k]
-            if not end_here:
-                text = self.toks[k].text
-                nxt = self.toks[k + 1].text
-                opens_next = self.starts[k + 1] in self.opens or nxt[:1] in ("«", "“", "—", "–", "(", "[")
-                if text in enders:
-                    if nxt[:1].isupper() or nxt[:1].isdigit() or opens_next:
-                        end_here = True
-                elif text in ("»", "”", '"') and self.starts[k] not in self.opens and k > 0 and self.toks[k - 1].text in enders:
-                    if nxt[:1].isupper() or opens_next:
-                        end_here = True
-            if end_here:
-                bounds.extend([(start, k + 1)] * (k + 1 - start))
-                start = k + 1
+        closers = ("»", "”", '"')
+        for k in [k for k, t in enumerate(texts) if t in enders or t in closers]:
+            if k + 1 >= n or k in ends:
+                continue
+            text = texts[k]
+            nxt = texts[k + 1]
+            opens_next = self.starts[k + 1] in self.opens or nxt[:1] in ("«", "“", "—", "–", "(", "[")
+            if text in enders:
+                if nxt[:1].isupper() or nxt[:1].isdigit() or opens_next:
+                    ends.add(k)
+            elif self.starts[k] not in self.opens and k > 0 and texts[k - 1] in enders:
+                if nxt[:1].isupper() or opens_next:
+                    ends.add(k)
+        bounds: List[Tuple[int, int]] = []
+        start = 0
+        for k in sorted(ends):
+            bounds.extend([(start, k + 1)] * (k + 1 - start))
+            start = k + 1
+        if start < n:
+            bounds.extend([(start, n)] * (n - start))
         return bounds
 
 
@@ -1081,7 +1105,7 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
         j = bisect_right(taken_starts, pos) - 1
         return j >= 0 and taken[j][0] <= pos < taken[j][1]
 
-    for k in range(len(ix)):
+    for k in ix.maybe_verbs():
         cls = verb_class(ix, k)
         if cls != "speech":
             continue
@@ -1224,26 +1248,23 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
     markers = resources.source_markers()
     roles = resources.role_nouns()
     firsts = {m.split()[0] for m in markers} | {"d'", "d’"}
-    k = 0
-    n = len(ix)
-    while k < n:
-        low = ix.low(k)
-        if low not in firsts:
-            k += 1
+    shapes = [(m, len(m.split()), m.replace(" ", "")) for m in markers]
+    lows = ix.lows
+    resume = 0
+    for k in [k for k, low in enumerate(lows) if low in firsts]:
+        if k < resume:
             continue
+        low = lows[k]
         m_len = 0
-        for m in markers:
-            words = m.split()
-            # the tokenizer splits "d'après" into "d'" + "après"
-            toks = [ix.low(k + i) for i in range(min(len(words) + 1, n - k))]
-            if " ".join(toks[: len(words)]) == m:
-                m_len = len(words)
+        for m, size, joined in shapes:
+            if " ".join(lows[k:k + size]) == m:
+                m_len = size
                 break
-            if "".join(toks[:2]) == m.replace(" ", ""):
+            # the tokenizer splits "d'après" into "d'" + "après"
+            if "".join(lows[k:k + 2]) == joined:
                 m_len = 2
                 break
         if not m_len:
-            k += 1
             continue
         marker = ix.text(k) if m_len == 1 else " ".join(ix.text(k + i) for i in range(m_len))
         is_pour = low == "pour"
@@ -1274,7 +1295,7 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
                 if whole:
                     s, e = whole[0].start, whole[0].end
                 out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
-                k = comma + 1
+                resume = comma + 1
                 continue
         # a marker closing the sentence: "<content>, selon X."
         if not is_pour and k - 1 > sa and ix.text(k - 1) == ",":
@@ -1292,7 +1313,7 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
                         s, e = whole[0].start, whole[0].end
                     ref = _np_or_pronoun(ix, (np_start, end))
                     out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
-        k += m_len
+        resume = k + m_len
     return out
 
 
