@@ -170,6 +170,14 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
         return None
     core = _core(norm)
     reader = None
+    if n_words > 14:
+        reader = bool(_READER.search(norm, timeout=_TIMEOUT))
+        if n_words > 20 and not reader:
+            # only the "strong" rules accept such a line
+            for rule in _rules():
+                if rule.mode == "strong" and n_words <= 60 and rule.pattern.search(norm, timeout=_TIMEOUT):
+                    return rule.reason
+            return None
     for rule in _rules():
         if rule.mode == "zone":
             continue
@@ -353,11 +361,14 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
     for i in content:
         if i in reasons or norms[i].lower() in twins:
             continue  # a line repeated word for word is handled above, not a pull-quote
+        if len(words[i]) < 6:
+            continue  # stripping a trailing attribution only takes words away
         stripped = _TRAILING_ATTRIBUTION.sub("", norms[i], timeout=_TIMEOUT)
-        ws = _words(stripped)
+        same = stripped == norms[i]
+        ws = words[i] if same else _words(stripped)
         if len(ws) < 6 or len(ws) > 40:
             continue
-        own = _shingles(ws)
+        own = shingles[i] if same else _shingles(ws)
         if not own:
             continue
         candidates: Optional[Set[int]] = None

@@ -264,9 +264,11 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
     titles = resources.person_titles()
     out = []
     toks = seg.token_list
-    for i, t in enumerate(toks):
-        low = t.lower_
-        if low not in titles or not t.text[:1].isupper() and low not in ("m.", "mme", "me"):
+    lows = seg.lowers
+    for i in [i for i, low in enumerate(lows) if low in titles]:
+        t = toks[i]
+        low = lows[i]
+        if not t.text[:1].isupper() and low not in ("m.", "mme", "me"):
             continue
         if low == "me" and not t.text.startswith("Me"):
             continue
@@ -311,8 +313,9 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     names = resources.first_names()
     toks = seg.token_list
     out = []
-    for i, t in enumerate(toks):
-        if t.lower_ not in roles or t.text[:1].isupper():
+    for i in [i for i, low in enumerate(seg.lowers) if low in roles]:
+        t = toks[i]
+        if t.text[:1].isupper():
             continue
         j = i + 1
         while j < len(toks) and j - i < 14:
@@ -356,16 +359,18 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     count as much as the tags."""
     nouns = resources.org_nouns()
     toks = seg.token_list
+    lows = seg.lowers
     out = []
-    i = 0
     n = len(toks)
-    while i < n:
+    resume = 0
+    for i in [i for i, low in enumerate(lows) if low in nouns]:
+        if i < resume:
+            continue
         t = toks[i]
-        prev = toks[i - 1].lower_ if i > 0 else ""
-        if t.lower_ not in nouns or t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or prev not in (
+        prev = lows[i - 1] if i > 0 else ""
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or prev not in (
             "le", "la", "les", "l'", "l’", "au", "du", "aux", "des", "un", "une", "cette", "ce", "son", "sa", "leur"
         ):
-            i += 1
             continue
         j = i + 1
         last_good = i
@@ -396,9 +401,7 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
         if last_good > i:
             g = t.morph.get("Gender")
             out.append((seg.start(t), seg.end(toks[last_good]), "f" if "Fem" in g else "m" if "Masc" in g else None))
-            i = last_good + 1
-            continue
-        i += 1
+            resume = last_good + 1
     return out
 
 
@@ -420,11 +423,11 @@ def _surname_mentions(
     taken = _Intervals((s, e) for s, e, _, _, _ in raw)
     extra = []
     for seg in segments:
-        for t in seg.token_list:
-            if t.text in surnames and t.text[:1].isupper():
-                s, e = seg.start(t), seg.end(t)
-                if not taken.overlaps(s, e):
-                    extra.append((s, e, "PERSON", None, None))
+        for k in [k for k, word in enumerate(seg.texts) if word in surnames and word[:1].isupper()]:
+            t = seg.token_list[k]
+            s, e = seg.start(t), seg.end(t)
+            if not taken.overlaps(s, e):
+                extra.append((s, e, "PERSON", None, None))
     return sorted(raw + extra, key=lambda r: r[0])
 
 

@@ -90,15 +90,15 @@ def get_nlp() -> "Language":
     return _nlp
 
 
-_lemma_cache: Dict[Tuple[str, str, str], str] = {}
+_lemma_cache: Dict[Tuple[str, str], str] = {}
 
 
 def lemma(tok: Any) -> str:
     """The token's lemma, lower case: the pipeline's when it has one, else computed on demand
-    by the model's rule lemmatizer (cached by form, part of speech and morphology)."""
+    by the model's rule lemmatizer (cached by form and part of speech, all it reads)."""
     if tok.lemma_:
         return tok.lemma_.lower()
-    key = (tok.text, tok.pos_, str(tok.morph))
+    key = (tok.text, tok.pos_)  # what the French rule lemmatizer reads
     found = _lemma_cache.get(key)
     if found is None:
         try:
@@ -140,6 +140,15 @@ class Segment:
         """The tokens as a list, built once: spaCy makes a new Token object at every iteration,
         which dominated the cost of the several passes over a segment."""
         return list(self.tokens)
+
+    @cached_property
+    def texts(self) -> List[str]:
+        """The tokens' texts, read once for the scans that look at words only."""
+        return [t.text for t in self.token_list]
+
+    @cached_property
+    def lowers(self) -> List[str]:
+        return [t.lower() for t in self.texts]
 
     def start(self, tok: Any) -> int:
         return tok.idx - self.base + self.offset

@@ -269,17 +269,21 @@ class TokenIndex:
         self.starts: List[int] = []
         self.ends: List[int] = []
         self.seg: List[Segment] = []
+        self.texts: List[str] = []
+        self.lows: List[str] = []
         for seg in segments:
             shift = seg.offset - seg.base
-            toks = [t for t in seg.token_list if not t.is_space]
+            words, lows, all_toks = seg.texts, seg.lowers, seg.token_list
+            keep = [k for k, word in enumerate(words) if not word.isspace()]  # spaCy's is_space
+            toks = [all_toks[k] for k in keep]
             starts = [t.idx + shift for t in toks]
             self.toks.extend(toks)
             self.starts.extend(starts)
-            self.ends.extend([a + len(t) for a, t in zip(starts, toks)])
+            self.ends.extend([a + len(words[k]) for a, k in zip(starts, keep)])
             self.seg.extend([seg] * len(toks))
+            self.texts.extend([words[k] for k in keep])
+            self.lows.extend([lows[k].replace("’", "'") for k in keep])
         self._pos_map: Optional[Dict[Tuple[int, int], int]] = None
-        self.texts: List[str] = [t.text for t in self.toks]
-        self.lows: List[str] = [t.lower().replace("’", "'") for t in self.texts]
         self._sents: Optional[List[Tuple[int, int]]] = None
         # the article stretch (paragraph or title) of every token
         self.stretch_starts: List[int] = sorted(s for seg in segments for s, _, _ in seg.stretches())
