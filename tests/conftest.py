@@ -26,3 +26,32 @@ def assert_offsets(doc) -> None:
     for span in doc.spans():
         assert 0 <= span.start <= span.end <= len(doc.text)
         assert doc.text[span.start:span.end] == span.text
+
+
+def lines_run(fn, *args) -> int:
+    """How many lines of quotex's own code ``fn(*args)`` runs: a measure of work that does not
+    depend on the machine's speed or load (spaCy's parse is not counted)."""
+    import os
+    import sys
+
+    import quotex
+
+    root = os.path.dirname(quotex.__file__)
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def outer(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(root) else None
+
+    previous = sys.gettrace()
+    sys.settrace(outer)
+    try:
+        fn(*args)
+    finally:
+        sys.settrace(previous)
+    return count
