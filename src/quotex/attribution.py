@@ -29,7 +29,7 @@ from .quotes import _PRONOUNS, Candidate, TokenIndex, _subject_before
 
 __all__ = ["attribute"]
 
-_LAST_WORDS = frozenset({"dernier", "dernière"})
+_LAST_WORDS = resources.words("last_words")
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(

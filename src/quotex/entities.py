@@ -24,7 +24,7 @@ __all__ = ["Mention", "EntityTable", "build_entities", "gazetteer_matches", "rol
 
 _LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _ELISION = regex.compile(r"^(?:l|d|n|qu|s|j|c|m|t)['’]$", regex.I)
-_DETS = frozenset("le la les l' l’ un une des du de d' d’ au aux ce cette ces son sa ses leur leurs".split())
+_DETS = resources.words("determiners")
 _ACRONYM = regex.compile(r"^\s*\(\s*(\p{Lu}[\p{Lu}\d&.-]{1,9})\s*\)")
 
 
@@ -96,7 +96,7 @@ def _gazetteer() -> Tuple["regex.Pattern[str]", "regex.Pattern[str]", Dict[str, 
     return compile_(exact, 0), compile_(folded, regex.I), lookup
 
 
-_KEY_ARTICLES = ("l'", "le ", "la ", "les ")
+_KEY_ARTICLES = tuple(a if a.endswith("'") else a + " " for a in sorted(resources.words("key_articles")))
 
 
 def _key(s: str) -> str:
@@ -349,7 +349,8 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
 
 _REL_ADJ = regex.compile(r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$")
 _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
-_ORG_LINKS = frozenset({"de", "d'", "d’", "du", "des", "aux", "au", "en", "la", "l'", "l’", "les", "-"})
+_ORG_LINKS = resources.words("org_links")
+_ORG_DETERMINERS = resources.words("org_determiners")
 
 
 def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
@@ -368,9 +369,7 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
             continue
         t = toks[i]
         prev = lows[i - 1] if i > 0 else ""
-        if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or prev not in (
-            "le", "la", "les", "l'", "l’", "au", "du", "aux", "des", "un", "une", "cette", "ce", "son", "sa", "leur"
-        ):
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or prev not in _ORG_DETERMINERS:
             continue
         j = i + 1
         last_good = i

@@ -34,21 +34,15 @@ _OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"'}
 _CLOSERS = {"»": "«", "”": "“„", "“": "„", "›": "‹"}
 _DASHES = ("—", "–", "―")
 _SPACES = " \t\u00a0\u202f\u2009\u2007\ufeff\r"
-_PRONOUNS = {
-    "il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"), "on": (None, "s"),
-    "lui": ("m", "s"), "eux": ("m", "p"), "-il": ("m", "s"), "-elle": ("f", "s"), "-ils": ("m", "p"),
-    "-elles": ("f", "p"), "-on": (None, "s"), "-t-il": ("m", "s"), "-t-elle": ("f", "s"), "-t-on": (None, "s"),
-}
-_NEGATORS = frozenset({"pas", "jamais", "guère", "point", "nullement", "aucunement"})
-_MODALS = frozenset({"pouvoir", "devoir", "aller", "vouloir", "falloir", "refuser", "hésiter", "oser", "savoir", "chercher", "tenter", "éviter", "renoncer"})
-_QUE = frozenset({"que", "qu'", "qu’"})
-_OBJ_CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'", "m’", "te", "se", "s'", "s’", "l'", "l’", "le", "la", "les"})
-_NP_INNER = frozenset({"de", "du", "des", "d'", "d’", "-"})
-_SKIP_PREPS = frozenset({"à", "au", "aux", "pour", "devant", "lors", "auprès", "sur", "dans", "en"})
-_TIME_WORDS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain soir matin midi tôt tard "
-    "récemment encore aussi également notamment toutefois cependant ensuite enfin".split()
-)
+# closed classes of words, from data/function_words.tsv and data/pronouns.tsv
+_PRONOUNS = resources.pronouns()
+_NEGATORS = resources.words("negators")
+_MODALS = resources.words("modals")
+_QUE = resources.words("que")
+_OBJ_CLITICS = resources.words("object_clitics")
+_NP_INNER = resources.words("np_inner")
+_SKIP_PREPS = resources.words("skip_preps")
+_TIME_WORDS = resources.words("time_words")
 
 
 @dataclass(frozen=True)
@@ -206,7 +200,9 @@ _TURN_END = regex.compile(r"[.!?…]+(?=[\s\u00a0]+\p{Lu}\p{Ll})")
 
 
 _SPEAKER_WORDS = regex.compile(
-    r"(?i)(?<![\w'’])(?:je|j['’]|tu|nous|vous|me|m['’]|te|t['’]|moi|toi|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)(?![\w'’])"
+    r"(?i)(?<![\w'’])(?:"
+    + "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(resources.words("speaker_words"), key=len, reverse=True))
+    + r")(?![\w'’])"
 )
 _PAST_VERB = regex.compile(r"(?<![\w'’])\w{2,}(?:ait|aient|èrent|irent|urent|a|it|ut)(?!\w)")
 
@@ -449,7 +445,7 @@ def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
     return a, b
 
 
-_SUBJ_CLITICS = ("il", "elle", "ils", "elles", "on")
+_SUBJ_CLITICS = resources.words("subject_clitics")
 
 
 def _inverted_pronoun(ix: TokenIndex, a: int, b: int) -> Optional[int]:
@@ -1242,7 +1238,7 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
     return None
 
 
-_MARKER_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+_MARKER_PRONOUNS = resources.words("marker_pronouns")
 
 
 def _markers(ctx: _Ctx) -> List[Candidate]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Dict, FrozenSet, List, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 __all__ = [
     "read_lines",
@@ -23,6 +23,8 @@ __all__ = [
     "boilerplate_rules",
     "date_words",
     "org_nouns",
+    "words",
+    "pronouns",
 ]
 
 
@@ -128,6 +130,23 @@ def org_nouns() -> FrozenSet[str]:
 @lru_cache(maxsize=None)
 def date_words() -> FrozenSet[str]:
     return frozenset(w.replace("’", "'") for w in read_lines("date_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> Dict[str, FrozenSet[str]]:
+    return {row[0]: frozenset(row[1].split()) for row in read_table("function_words.tsv")}
+
+
+def words(name: str) -> FrozenSet[str]:
+    """A closed class of French words from ``data/function_words.tsv`` (``negators``,
+    ``subject_clitics``, ``org_links``, ...); KeyError for an unknown class."""
+    return _function_words()[name]
+
+
+@lru_cache(maxsize=None)
+def pronouns() -> Dict[str, Tuple[Optional[str], str]]:
+    """Pronoun form -> (gender ``m``/``f`` or None, number ``s``/``p``)."""
+    return {row[0]: (row[1] if row[1] in ("m", "f") else None, row[2]) for row in read_table("pronouns.tsv")}
 
 
 @lru_cache(maxsize=None)
