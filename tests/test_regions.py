@@ -62,3 +62,21 @@ def test_linear_on_hostile_marks(make) -> None:
     large = lines_run(regions, make(40_000))
     assert large <= 2.5 * max(small, 200), (small, large)
     regions(make(100_000))  # and a large input completes
+
+
+@pytest.mark.parametrize(
+    "text, narration",
+    [
+        # first person through an elided pronoun: still the speaker's words
+        ("— Je pars demain. Hier j'étais là quand il partait. Il la regarda longuement.", "Il la regarda longuement."),
+        ("— Tu restes ? Elle m'attendait depuis midi. Il sortit sans répondre.", "Il sortit sans répondre."),
+        # third person, past tense: narration takes over
+        ("— Je pars demain. Il haussa les épaules et partit.", "Il haussa les épaules et partit."),
+        # no sentence of narration: the turn runs to the end
+        ("— Je pars demain. Nous verrons bien.", ""),
+    ],
+)
+def test_where_narration_takes_over_in_run_on_dialogue(text: str, narration: str) -> None:
+    from quotex.quotes import _narration_start
+
+    assert text[_narration_start(text, 2, len(text)):].strip() == narration

@@ -199,10 +199,14 @@ _RUN_ON = 1500
 _TURN_END = regex.compile(r"[.!?…]+(?=[\s\u00a0]+\p{Lu}\p{Ll})")
 
 
+# a first- or second-person word; an elided form (``j'``, ``m'``) is followed by its verb
 _SPEAKER_WORDS = regex.compile(
     r"(?i)(?<![\w'’])(?:"
-    + "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(resources.words("speaker_words"), key=len, reverse=True))
-    + r")(?![\w'’])"
+    + "|".join(
+        regex.escape(w[:-1]) + "['’]" if w.endswith("'") else regex.escape(w) + r"(?![\w'’])"
+        for w in sorted(resources.words("speaker_words"), key=len, reverse=True)
+    )
+    + ")"
 )
 _PAST_VERB = regex.compile(r"(?<![\w'’])\w{2,}(?:ait|aient|èrent|irent|urent|a|it|ut)(?!\w)")
 
