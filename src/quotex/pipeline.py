@@ -219,68 +219,22 @@ def _extract_parallel(
         _fallback_warning(problem)
         yield from _extract_serial(texts, batch_size, options)
         return
-    chunks = _chunks(texts, batch_size)
     workers = n_process - 1
-    queued_per_worker = 2
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
-    # batches in input order: a future from a worker, or the documents this process made
-    pending: Deque[Tuple[List[Any], Union["Future[List[Document]]", List[Document]]]] = deque()
-    in_flight = 0
-    broken = False
     try:
         with _one_thread_per_worker():
             # start every worker now, while the thread settings are in the environment
             started = [pool.submit(_worker_ready) for _ in range(workers)]
         if wait_for_workers:
             wait(started)
-
-        def capacity() -> int:
-            """Batches the workers may hold: none until one has loaded the model."""
-            nonlocal broken
-            up = 0
-            for f in started:
-                if f.done():
-                    if f.exception() is not None:
-                        if not broken:
-                            _fallback_warning("worker processes could not start")
-                        broken = True
-                        return 0
-                    up += 1
-            return queued_per_worker * up
-
-        def ready() -> bool:
-            return bool(pending) and (isinstance(pending[0][1], list) or pending[0][1].done())
-
-        def collect() -> List[Document]:
-            nonlocal broken, in_flight
-            batch, result = pending.popleft()
-            if isinstance(result, list):
-                tally["here"] = tally.get("here", 0) + 1
-                return result
-            in_flight -= 1
-            try:
-                docs = result.result()
-                tally["workers"] = tally.get("workers", 0) + 1
-                return docs
-            except BrokenProcessPool:
-                # a worker died (killed, out of memory): redo its batch here, never lose a record
-                if not broken:
-                    _fallback_warning("a worker process died or could not start")
-                broken = True
-                tally["here"] = tally.get("here", 0) + 1
-                return _extract_batch(batch, options)
-
-        for chunk in chunks:
-            if not broken and in_flight < capacity():
-                pending.append((chunk, pool.submit(_worker, (chunk, options))))
-                in_flight += 1
-            else:
-                pending.append((chunk, _extract_batch(chunk, options)))
-            while ready() or len(pending) > 4 * queued_per_worker * n_process:
-                yield from collect()
-        while pending:
-            yield from collect()
+        plan = _Schedule(pool, started, options, tally)
+        for chunk in _chunks(texts, batch_size):
+            plan.add(chunk)
+            while plan.ready() or len(plan.pending) > 4 * _QUEUED_PER_WORKER * n_process:
+                yield from plan.collect()
+        while plan.pending:
+            yield from plan.collect()
     finally:
         # every result has been handed over (or the consumer stopped early): stop the workers now
         # rather than let one still loading the model finish it for nothing
@@ -289,6 +243,73 @@ def _extract_parallel(
             if proc.is_alive():
                 proc.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_QUEUED_PER_WORKER = 2  # batches a started worker may hold
+
+
+class _Schedule:
+    """Batches in input order, each done by a worker (a future) or here (the documents).
+
+    A batch goes to the workers while they hold fewer than ``_QUEUED_PER_WORKER`` each (none before
+    one has loaded the model), else this process extracts it at once. A pool that breaks (a worker
+    died or could not start) gets nothing more; the batches it held are redone here.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor, started: List["Future[None]"], options: Options, tally: Dict[str, int]) -> None:
+        self.pool = pool
+        self.started = started
+        self.options = options
+        self.tally = tally
+        self.pending: Deque[Tuple[List[Any], Union["Future[List[Document]]", List[Document]]]] = deque()
+        self.in_flight = 0
+        self.broken = False
+
+    def _break(self, reason: str) -> None:
+        if not self.broken:
+            _fallback_warning(reason)
+        self.broken = True
+
+    def capacity(self) -> int:
+        """Batches the workers may hold: none until one has loaded the model."""
+        up = 0
+        for f in self.started:
+            if f.done():
+                if f.exception() is not None:
+                    self._break("worker processes could not start")
+                    return 0
+                up += 1
+        return _QUEUED_PER_WORKER * up
+
+    def add(self, chunk: List[Any]) -> None:
+        if not self.broken and self.in_flight < self.capacity():
+            self.pending.append((chunk, self.pool.submit(_worker, (chunk, self.options))))
+            self.in_flight += 1
+        else:
+            self.pending.append((chunk, _extract_batch(chunk, self.options)))
+
+    def ready(self) -> bool:
+        return bool(self.pending) and (isinstance(self.pending[0][1], list) or self.pending[0][1].done())
+
+    def _count(self, who: str) -> None:
+        self.tally[who] = self.tally.get(who, 0) + 1
+
+    def collect(self) -> List[Document]:
+        """The first pending batch's documents (waiting for its worker if need be)."""
+        batch, result = self.pending.popleft()
+        if isinstance(result, list):
+            self._count("here")
+            return result
+        self.in_flight -= 1
+        try:
+            docs = result.result()
+            self._count("workers")
+            return docs
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory): redo its batch here, never lose a record
+            self._break("a worker process died or could not start")
+            self._count("here")
+            return _extract_batch(batch, self.options)
 
 
 def extract_many(

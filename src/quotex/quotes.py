@@ -1365,7 +1365,6 @@ def _resolve_overlaps(ctx: _Ctx, cands: List[Candidate]) -> List[Candidate]:
                    and clash.end <= c.end + 1 and clash.cue is None) or c.priority > clash.priority
         if replace:
             kept.remove(clash)
-            kept.append(c)
-            kept.sort(key=lambda x: x.start)
+            kept.append(c)  # candidates come in start order: kept stays sorted by start
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
