@@ -170,14 +170,6 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
         return None
     core = _core(norm)
     reader = None
-    if n_words > 14:
-        reader = bool(_READER.search(norm, timeout=_TIMEOUT))
-        if n_words > 20 and not reader:
-            # only the "strong" rules accept such a line
-            for rule in _rules():
-                if rule.mode == "strong" and n_words <= 60 and rule.pattern.search(norm, timeout=_TIMEOUT):
-                    return rule.reason
-            return None
     for rule in _rules():
         if rule.mode == "zone":
             continue
@@ -194,11 +186,14 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
             if n_words <= 60 and rule.pattern.search(norm, timeout=_TIMEOUT):
                 return rule.reason
         elif rule.mode == "contains":
-            if rule.pattern.search(norm, timeout=_TIMEOUT):
+            # a line of more than 14 words is furniture only when it addresses the reader
+            if n_words > 14:
                 if reader is None:
                     reader = bool(_READER.search(norm, timeout=_TIMEOUT))
-                if n_words <= 14 or (reader and n_words <= 80):
-                    return rule.reason
+                if not reader:
+                    continue
+            if rule.pattern.search(norm, timeout=_TIMEOUT):
+                return rule.reason
     return None
 
 

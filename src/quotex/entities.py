@@ -657,9 +657,8 @@ def _roles(table: EntityTable, seg: Segment) -> None:
         if ent is None or ent.role:
             continue
         if not by_start:  # built for the segments that hold a person without a role only
-            shift = seg.offset - seg.base
-            by_start = {t.idx + shift: t.i for t in toks}
-            by_end = {t.idx + len(t) + shift: t.i for t in toks}
+            by_start = {seg.start(t): t.i for t in toks}
+            by_end = {seg.end(t): t.i for t in toks}
         if m.start not in by_start or m.end not in by_end:
             continue
         found = role_of(seg, by_start[m.start], by_end[m.end])

@@ -150,11 +150,16 @@ class Segment:
     def lowers(self) -> List[str]:
         return [t.lower() for t in self.texts]
 
+    @property
+    def shift(self) -> int:
+        """What turns a token's ``idx`` into its offset in the input."""
+        return self.offset - self.base
+
     def start(self, tok: Any) -> int:
-        return tok.idx - self.base + self.offset
+        return tok.idx + self.offset - self.base
 
     def end(self, tok: Any) -> int:
-        return tok.idx + len(tok.text) - self.base + self.offset
+        return tok.idx + len(tok.text) + self.offset - self.base
 
 
 def pieces(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:

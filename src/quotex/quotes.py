@@ -272,7 +272,7 @@ class TokenIndex:
         self.texts: List[str] = []
         self.lows: List[str] = []
         for seg in segments:
-            shift = seg.offset - seg.base
+            shift = seg.shift
             words, lows, all_toks = seg.texts, seg.lowers, seg.token_list
             keep = [k for k, word in enumerate(words) if not word.isspace()]  # spaCy's is_space
             toks = [all_toks[k] for k in keep]
@@ -296,11 +296,9 @@ class TokenIndex:
         return len(self.toks)
 
     def maybe_verbs(self) -> List[int]:
-        """Indices of the tokens that may be reporting verbs: a known form, or the start of one."""
+        """Indices of the tokens that may be reporting verbs (see ``_may_report``)."""
         if self._maybe_verbs is None:
-            forms = resources.verb_forms()
-            prefixes = resources.verb_prefixes()
-            self._maybe_verbs = [k for k, low in enumerate(self.lows) if low in forms or low[:3] in prefixes]
+            self._maybe_verbs = [k for k, low in enumerate(self.lows) if _may_report(low)]
         return self._maybe_verbs
 
     def at(self, offset: int) -> int:
@@ -378,11 +376,17 @@ def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
         return cls
 
 
+def _may_report(low: str) -> bool:
+    """A known form of a reporting verb, or a word starting like one: most tokens are neither,
+    and their lemma need not be computed."""
+    return low in resources.verb_forms() or low[:3] in resources.verb_prefixes()
+
+
 def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
     low = ix.low(k)
+    if not _may_report(low):
+        return None
     forms = resources.verb_forms()
-    if low not in forms and low[:3] not in resources.verb_prefixes():
-        return None  # neither a known form nor the start of a reporting verb: most tokens
     tok = ix.toks[k]
     verbs = resources.reporting_verbs()
     lemma = forms.get(low) if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ") or (
@@ -1270,7 +1274,6 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
                 break
         if not m_len:
             continue
-        marker = ix.text(k) if m_len == 1 else " ".join(ix.text(k + i) for i in range(m_len))
         is_pour = low == "pour"
         sa, se = ix.sentence(k)
         np_start = k + m_len
