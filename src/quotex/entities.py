@@ -49,6 +49,7 @@ class _Ent:
     affiliation: Optional[str] = None
     gender: Optional[str] = None
     head: Optional[str] = None  # head noun of a description entity ("site", "ambassade")
+    group: bool = False  # a plural description of people ("les juges", "des habitants")
 
     @property
     def name(self) -> str:

@@ -1,0 +1,100 @@
+"""What every attribution sieve reads: the token index, the entity table, where the quotations
+are, and who has spoken so far (recency, one entry per speaker)."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from ..entities import EntityTable, _Ent
+from ..quotes import TokenIndex
+
+
+class Context:
+    """State shared by the sieves of one document, filled in text order."""
+
+    def __init__(self, text: str, ix: TokenIndex, table: EntityTable, regions: Sequence[Tuple[int, int]]) -> None:
+        self.text = text
+        self.ix = ix
+        self.table = table
+        self.regions = sorted(regions)
+        self._region_starts = [s for s, _ in self.regions]
+        self.latest: Dict[str, int] = {}  # entity id -> offset of its latest quote, oldest first
+        self.pronoun_memo: Dict[int, Optional[str]] = {}
+        self.np_memo: Dict[Tuple[int, int], Optional[str]] = {}
+        self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
+
+    def in_quote(self, a: int, b: int) -> bool:
+        k = bisect_right(self._region_starts, a) - 1
+        # regions do not nest: only the last one starting at or before a can hold [a, b)
+        return k >= 0 and self.regions[k][1] >= b
+
+    def ent(self, eid: Optional[str]) -> Optional[_Ent]:
+        return self.table.get(eid)
+
+    def compatible(self, eid: Optional[str], gender: Optional[str], number: str) -> bool:
+        e = self.ent(eid)
+        if e is None:
+            return False
+        if number == "p":
+            return e.label != "PERSON" or bool(e.group)
+        if e.group:
+            return False
+        if e.label == "PERSON":
+            return gender is None or e.gender in (None, gender)
+        return gender is not None and e.gender == gender
+
+    def strict(self, eid: Optional[str], gender: Optional[str], number: str) -> bool:
+        """Agreement that rests on a known gender (or plural), not on the lack of one."""
+        e = self.ent(eid)
+        if e is None or not self.compatible(eid, gender, number):
+            return False
+        return number == "p" or gender is None or e.gender == gender
+
+    def recent(self, offset: int) -> int:
+        """Start of the paragraph before the one holding ``offset``: how far a pronoun looks back."""
+        ix = self.ix
+        k = ix.at(offset)
+        if k >= len(ix):
+            return 0
+        n = ix.stretch_of[k]
+        return ix.stretch_starts[n - 1] if n > 0 else 0
+
+    def add_speaker(self, pos: int, eid: str) -> None:
+        self.latest.pop(eid, None)
+        self.latest[eid] = pos  # insertion order = recency: one entry per speaker
+
+    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0, strict: bool = False) -> Optional[str]:
+        for eid, pos in reversed(self.latest.items()):
+            if pos < within:
+                break
+            if strict and not self.strict(eid, gender, number):
+                continue
+            if pos <= before and (any_ or self.compatible(eid, gender, number)):
+                return eid
+        return None
+
+    def last_mention(self, before: int, labels: Tuple[str, ...], gender: Optional[str] = None, number: str = "s", after: int = -1, check: bool = True) -> Optional[str]:
+        mentions = self.table.mentions
+        for k in range(bisect_left(self.table.mention_starts, before) - 1, -1, -1):
+            m = mentions[k]
+            if m.end > before or m.start < after:
+                continue
+            if m.label not in labels or self.in_quote(m.start, m.end):
+                continue
+            if not check or self.compatible(m.entity, gender, number):
+                return m.entity
+        return None
+
+    def tokens(self, a: int, b: int) -> List[int]:
+        ix = self.ix
+        k = ix.at(a)
+        out = []
+        while k < len(ix) and ix.starts[k] < b:
+            out.append(k)
+            k += 1
+        return out
+
+    def para_start(self, offset: int) -> int:
+        ix = self.ix
+        n = bisect_left(ix.stretch_starts, offset + 1) - 1
+        return ix.stretch_starts[n] if n >= 0 else offset

@@ -1,0 +1,192 @@
+"""Noun-phrase mentions (names and descriptions) to entities.
+
+* a name or a phrase holding one: the person named in it (``la porte-parole du Pentagone
+  Michelle Baldanza``), else the organisation, else a place used for its government (``Berne``);
+* a definite description headed by a role noun (``le ministre``, ``la porte-parole``): the person
+  with that role, else the latest compatible speaker, else the latest compatible person;
+* ``ce dernier`` / ``cette dernière``: the person mentioned last;
+* other descriptions (``le site``, ``l'ambassade de Russie``): the entity last described with the
+  same head noun, else a new entity for that description.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import regex
+
+from .. import resources
+from ..entities import _key
+from ..quotes import _PRONOUNS
+from . import pronouns
+from .context import Context
+
+_LAST_WORDS = resources.words("last_words")
+# what may stand between a role phrase and the name it introduces: a comma and a civil title, or
+# the rest of the phrase (no verb-like punctuation) closed by a comma
+_APPOSED = regex.compile(
+    r"[\s,]*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
+    r"|[^.;:!?«»\"()]{0,70},\s*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
+)
+
+
+def resolve_np(ctx: Context, a: int, b: int, create: bool = True, loose: bool = True) -> Optional[str]:
+    ix = ctx.ix
+    toks = ctx.tokens(a, b)
+    if not toks:
+        return None
+    if len(toks) == 1 and ix.low(toks[0]) in _PRONOUNS:
+        return pronouns.resolve_pronoun(ctx, toks[0])
+    lows = [ix.low(k) for k in toks]
+    if any(w in _LAST_WORDS for w in lows) and lows[0] in ("ce", "cette"):
+        return last_person(ctx, a, "f" if lows[0] == "cette" else "m")
+    table = ctx.table
+    mentions = table.mentions_in(a, b)
+    if not mentions:
+        # the phrase is part of a longer name ("Le Maire" of "Bruno Le Maire")
+        mentions = [m for m in table.mentions if m.start < b and a < m.end]
+    roles = resources.role_nouns()
+    content = [k for k in toks if ix.toks[k].pos_ not in ("DET",) and ix.low(k) not in ("l'", "d'")]
+    head = next((k for k in content if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")), content[0] if content else toks[0])
+    head_word = ix.low(head)
+    two = " ".join(ix.low(k) for k in content[:2])
+    is_role = head_word in roles or two in roles or head_word.rstrip("s") in roles
+    first = next((k for k in toks if ix.toks[k].pos_ not in ("DET", "ADP") and ix.low(k) not in ("l'", "d'")), toks[0])
+    # a plural head is a group of people or things ("les infirmières du centre hospitalier"),
+    # not the organisation named in its complement
+    plural_head = "Plur" in ix.toks[head].morph.get("Number") or head_word.endswith(("s", "x"))
+    if not is_role:
+        for m in mentions:
+            if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
+                return m.entity
+        orgs_inside = [] if plural_head else [m for m in mentions if m.label == "ORG"]
+        if orgs_inside and not any(m.label == "PERSON" for m in mentions):
+            # "le site internet de la chaîne Press TV": later "le site" means Press TV
+            ctx.heads.append((a, head_word, orgs_inside[-1].entity))
+            return orgs_inside[-1].entity
+    persons = [m for m in mentions if m.label == "PERSON"]
+    if persons:
+        return persons[-1].entity
+    if is_role:
+        # "le ministre de l'Intérieur | Gérald Masson", "Son avocate, Me Claire Fabre",
+        # "une responsable du Haut-Commissariat aux réfugiés, Maria Costa": the apposed name
+        for m in table.mentions:
+            if m.label == "PERSON" and b <= m.start <= b + 80 and _APPOSED.match(ctx.text, b, m.start):
+                return m.entity
+    orgs = [m for m in mentions if m.label in ("ORG",)]
+    if orgs and not is_role and not plural_head:
+        return orgs[-1].entity
+    locs = [m for m in mentions if m.label in ("LOC", "MISC")]
+    covered = sum(m.end - m.start for m in locs)
+    span_len = ix.ends[content[-1]] - ix.starts[content[0]] if content else 0
+    if locs and not is_role and span_len and covered >= 0.8 * span_len:
+        return locs[-1].entity
+    gender = np_gender(ctx, toks, head)
+    if is_role:
+        eid = resolve_role(ctx, head_word, gender, a, loose)
+        if eid:
+            return eid
+        if not create:
+            return None
+        return describe(ctx, toks, head_word, "PERSON", gender)
+    plural = "Plur" in ix.toks[head].morph.get("Number")
+    if len(content) <= 2:
+        for pos, h, eid in reversed(ctx.heads):
+            if h == head_word and pos < a:
+                return eid
+    found = table.by_head(head_word, a)
+    if found is not None and (len(content) <= 2 or _key(ctx.text[ix.starts[content[0]]:b]) == _key(found.name)):
+        return found.id
+    if not create:
+        return None
+    names = resources.first_names()
+    proper = [k for k in toks if ix.text(k)[:1].isupper()]
+    if len(proper) == len(toks) and ix.toks[toks[0]].pos_ != "DET" and (ix.low(toks[0]) in names or 2 <= len(toks) <= 4):
+        g = names.get(ix.low(toks[0]))
+        return describe(ctx, toks, head_word, "PERSON", g if g in ("m", "f") else None, named=True)
+    return describe(ctx, toks, head_word, "ORG", gender, plural)
+
+
+def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
+    """``ce dernier``: the person named or described last before ``before``."""
+    ix = ctx.ix
+    roles = resources.role_nouns()
+    named = ctx.last_mention(before, ("PERSON",), gender)
+    named_pos = max((m.start for m in ctx.table.mentions if m.entity == named and m.end <= before), default=-1)
+    k = ix.before(before)
+    sa = ix.sentence(k)[0] if k >= 0 else 0
+    lo = ix.sentence(sa - 1)[0] if sa > 0 else 0
+    for j in range(k - 1, lo - 1, -1):
+        if ix.starts[j] <= named_pos:
+            break
+        if ix.low(j) in roles and ix.toks[j].pos_ == "NOUN" and j > 0 and ix.toks[j - 1].pos_ == "DET":
+            end = j + 1
+            while end < len(ix) and ix.toks[end].pos_ in ("ADJ",):
+                end += 1
+            found = ctx.table.by_head(ix.low(j), before)
+            if found is not None:
+                return found.id
+            return describe(ctx, list(range(j - 1, end)), ix.low(j), "PERSON", np_gender(ctx, [j - 1], j))
+    return named
+
+
+def np_gender(ctx: Context, toks: List[int], head: int) -> Optional[str]:
+    ix = ctx.ix
+    det = ix.low(toks[0])
+    if det in ("la", "une", "cette", "sa"):
+        return "f"
+    if det in ("le", "un", "ce", "cet", "du", "au"):
+        return "m"
+    g = ix.toks[head].morph.get("Gender")
+    if "Fem" in g:
+        return "f"
+    if "Masc" in g:
+        return "m"
+    return None
+
+
+def describe(ctx: Context, toks: List[int], head: str, label: str, gender: Optional[str], plural: bool = False, named: bool = False) -> str:
+    """A new entity for a description (or an unknown name) at ``toks``."""
+    ix = ctx.ix
+    k0 = 0
+    while k0 < len(toks) - 1 and ix.toks[toks[k0]].pos_ == "DET":
+        k0 += 1
+    a, b = ix.starts[toks[k0]], ix.ends[toks[-1]]
+    e = ctx.table.new(label)
+    e.head = None if named else head
+    e.gender = gender
+    if label == "PERSON" and not named:
+        e.role = ctx.text[a:b]
+    ctx.table.add_mention(e, a, b)
+    return e.id
+
+
+def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, loose: bool = True) -> Optional[str]:
+    """A role description (``le ministre``) to the person it designates."""
+    named = [e for e in ctx.table.entities() if e.label == "PERSON" and e.head is None]
+    # 1. a named person whose role has this noun, latest first
+    best: Optional[Tuple[int, str]] = None
+    for e in named:
+        if e.role and head in _key(e.role).split():
+            pos = max((s for s, _ in e.mentions if s < before), default=-1)
+            spoke = ctx.latest.get(e.id, -1)
+            if spoke < before:
+                pos = max(pos, spoke)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, e.id)
+    if best:
+        return best[1]
+    if not loose:
+        found = ctx.table.by_head(head, before)
+        return found.id if found else None
+    # 2. the latest named speaker that agrees, 3. the latest named person that agrees
+    for eid, pos in reversed(ctx.latest.items()):
+        ent = ctx.ent(eid)
+        if pos < before and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.compatible(eid, gender, "s"):
+            return eid
+    eid = ctx.last_mention(before, ("PERSON",), gender)
+    ent = ctx.ent(eid)
+    if eid and ent is not None and ent.head is None:
+        return eid
+    # 4. a description with the same head
+    found = ctx.table.by_head(head, before)
+    return found.id if found else None

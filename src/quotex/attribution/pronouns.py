@@ -1,0 +1,87 @@
+"""Pronoun mentions (``il``, ``elle``, ``-t-il``, ``Selon elle``) to entities.
+
+Sieves, most precise first: the named person who is subject of the sentence before (or of an
+earlier clause of the same sentence) and agrees on a known gender; the latest speaker of the last
+two paragraphs who agrees on a known gender; any subject that agrees on a known gender; the latest
+agreeing speaker; any agreeing subject; the latest agreeing mention; for a singular pronoun, the
+latest speaker.
+"""
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+from ..quotes import _PRONOUNS, _subject_before
+from . import descriptions
+from .context import Context
+
+
+def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
+    ix = ctx.ix
+    start = ix.starts[k]
+    if start in ctx.pronoun_memo:
+        return ctx.pronoun_memo[start]
+    low = ix.low(k).replace("-t-", "-")
+    gender, number = _PRONOUNS.get(low, _PRONOUNS.get(low.lstrip("-"), (None, "s")))
+    recent = ctx.recent(start)
+    eid = previous_subject(ctx, k, gender, number, strict=True, named=True)
+    if eid is None:
+        eid = ctx.last_speaker(start, gender, number, within=recent, strict=True)
+    if eid is None:
+        eid = previous_subject(ctx, k, gender, number, strict=True)
+    if eid is None:
+        eid = ctx.last_speaker(start, gender, number, within=recent)
+    if eid is None:
+        eid = previous_subject(ctx, k, gender, number)
+    if eid is None:
+        labels: Tuple[str, ...] = ("PERSON",) if number == "s" else ("ORG", "MISC")
+        eid = ctx.last_mention(start, labels, gender, number)
+    if eid is None and number == "s":
+        eid = ctx.last_speaker(start, any_=True)
+    ctx.pronoun_memo[start] = eid
+    return eid
+
+
+def previous_subject(ctx: Context, k: int, gender: Optional[str], number: str, strict: bool = False, named: bool = False) -> Optional[str]:
+    """The entity that is subject of an earlier clause of ``k``'s sentence, or of the sentence
+    before, when it agrees (``strict``: on a known gender; ``named``: a named person only)."""
+    ix = ctx.ix
+    sa, _ = ix.sentence(k)
+    ranges = [(sa, k)]
+    if sa > 0:
+        ranges.append(ix.sentence(sa - 1))
+    for a, b in ranges:
+        subj = subject_in(ctx, a, b)
+        if subj is None:
+            continue
+        s, e = subj
+        if e - s == 1 and ix.low(s) in _PRONOUNS:
+            eid = ctx.pronoun_memo.get(ix.starts[s])
+        else:
+            if ctx.in_quote(ix.starts[s], ix.ends[e - 1]):
+                continue
+            eid = descriptions.resolve_np(ctx, ix.starts[s], ix.ends[e - 1], create=True, loose=False)
+        if named:
+            ent = ctx.ent(eid)
+            if ent is None or ent.label != "PERSON" or ent.head is not None:
+                continue
+            if ctx.compatible(eid, gender, number):
+                return eid
+            continue
+        if eid and (ctx.strict(eid, gender, number) if strict else ctx.compatible(eid, gender, number)):
+            return eid
+    return None
+
+
+def subject_in(ctx: Context, a: int, b: int) -> Optional[Tuple[int, int]]:
+    """The token range of the subject of a main clause between tokens ``a`` and ``b``."""
+    ix = ctx.ix
+    for k in range(a, b):
+        t = ix.toks[k]
+        if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ in ("ROOT", "conj") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("qui", "que"):
+            hk = ix.index(t.head)
+            if hk < 0:
+                continue
+            sub = _subject_before(ix, hk)
+            if sub and a <= sub[0] and sub[1] <= b:
+                return sub
+    return None
