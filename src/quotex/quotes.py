@@ -513,7 +513,7 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
     if j >= limit:
         return None
     t = ix.toks[j]
-    if t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") and not t.text[:1].isupper():
+    if t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") and not t.text[:1].isupper() and not _one_of(ix, j, limit):
         return None
     if t.is_punct:
         return None
@@ -528,7 +528,7 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
             ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b)
         ):
             break  # a new name starts: "à BFMTV | Yassine Bouzrou"
-        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (
+        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or _one_of(ix, b, limit) or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
         ):
             if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
@@ -556,6 +556,11 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
     if b <= a:
         return None
     return a, b
+
+
+def _one_of(ix: TokenIndex, j: int, limit: int) -> bool:
+    """``un des deux policiers``, ``l'une de ces sources``: ``un``/``une`` heading a partitive."""
+    return ix.low(j) in ("un", "une") and j + 1 < limit and ix.low(j + 1) in ("des", "de", "d'", "d’", "du")
 
 
 def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:

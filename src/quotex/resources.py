@@ -128,6 +128,13 @@ def org_nouns() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=None)
+def speaker_nouns() -> Dict[str, FrozenSet[str]]:
+    """Classes of nouns heading a speaker mention (``data/speaker_nouns.tsv``): ``person``,
+    ``person_suffix``, ``document``, ``indefinite`` (determiners), ``org_anaphor``."""
+    return {row[0]: frozenset(w.replace("’", "'") for w in row[1].split()) for row in read_table("speaker_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
 def date_words() -> FrozenSet[str]:
     return frozenset(w.replace("’", "'") for w in read_lines("date_words.txt"))
 

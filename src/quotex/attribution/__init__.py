@@ -20,18 +20,44 @@ from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
 from . import descriptions, pronouns
+from .genders import learn_genders
 from .context import Context
 
 __all__ = ["attribute"]
+
+
+def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
+    """A quotation with no cue: the person who is subject of the sentence just before it in its
+    paragraph (``Marie Roux hausse le ton. « ... »``), else the speaker of the quotes before (a
+    quote running on from an interview), else a person named before it in its paragraph, else an
+    organisation named there."""
+    ix = ctx.ix
+    para_start = ctx.para_start(start)
+    k = ix.at(start)
+    if k < len(ix):
+        sa, _ = ix.sentence(k)
+        if sa > 0:
+            sub = pronouns.subject_in(ctx, *ix.sentence(sa - 1))
+            if sub and ix.starts[sub[0]] >= para_start and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
+                eid = descriptions.resolve_np(ctx, ix.starts[sub[0]], ix.ends[sub[1] - 1], create=False)
+                ent = ctx.ent(eid)
+                if ent is not None and ent.label == "PERSON":
+                    return eid
+    if last is not None:
+        return last
+    eid = ctx.last_mention(start, ("PERSON",), after=para_start, check=False)
+    if eid is None:
+        eid = ctx.last_mention(start, ("ORG", "MISC"), after=para_start, check=False)
+    return eid
 
 
 def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Candidate]) -> Tuple[Quote, ...]:
     """Resolve every candidate's speaker, in text order; returns the quotes."""
     regions = [(r.start, r.end) for c in cands for r in c.regions]
     ctx = Context(text, ix, table, regions)
+    learn_genders(ctx)
     out: List[Quote] = []
     last: Optional[str] = None
-    last_sentence: Tuple[int, int] = (-1, -1)
     for c in cands:
         ref = c.ref
         eid: Optional[str] = None
@@ -44,12 +70,9 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
             eid = pronouns.resolve_pronoun(ctx, k) if k < len(ix) else None
             mention = Span.of(text, ref.start, ref.end)
         elif ref.kind == "participle":
-            eid = last if c.sentence == last_sentence or last is not None else None
+            eid = last
         elif ref.kind == "float":
-            para_start = ctx.para_start(ref.start)
-            eid = ctx.last_mention(ref.start, ("PERSON", "ORG", "MISC"), after=para_start, check=False)
-            if eid is None:
-                eid = last
+            eid = floating(ctx, ref.start, last)
         else:
             eid = last
             if eid is None:
@@ -57,7 +80,6 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
         if eid is not None:
             ctx.add_speaker(c.start, eid)
             last = eid
-        last_sentence = c.sentence
         cue = Span.of(text, c.cue[0], c.cue[1]) if c.cue else None
         out.append(Quote(c.type, Span.of(text, c.start, c.end), cue, eid, mention, c.paragraph))
     return tuple(out)

@@ -10,14 +10,15 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import List, Optional, Tuple
 
 import regex
 
 from .. import resources
 from ..entities import _key
-from ..quotes import _PRONOUNS
-from . import pronouns
+from ..quotes import _PRONOUNS, TokenIndex
+from . import nouns, pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
@@ -30,6 +31,18 @@ _APPOSED = regex.compile(
 
 
 def resolve_np(ctx: Context, a: int, b: int, create: bool = True, loose: bool = True) -> Optional[str]:
+    """The entity a noun phrase at ``a:b`` names (``create``: a new one for a description that
+    names nobody known; ``loose``: a role description may go to the salient person of its gender).
+    One phrase resolves to one entity: a later look at the same phrase gets the same answer."""
+    if (a, b) in ctx.np_memo:
+        return ctx.np_memo[(a, b)]
+    eid = _resolve_np(ctx, a, b, create, loose)
+    if loose and create:
+        ctx.np_memo[(a, b)] = eid
+    return eid
+
+
+def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Optional[str]:
     ix = ctx.ix
     toks = ctx.tokens(a, b)
     if not toks:
@@ -81,13 +94,17 @@ def resolve_np(ctx: Context, a: int, b: int, create: bool = True, loose: bool = 
     if locs and not is_role and span_len and covered >= 0.8 * span_len:
         return locs[-1].entity
     gender = np_gender(ctx, toks, head)
-    if is_role:
-        eid = resolve_role(ctx, head_word, gender, a, loose)
-        if eid:
-            return eid
-        if not create:
-            return None
-        return describe(ctx, toks, head_word, "PERSON", gender)
+    if ix.toks[head].pos_ != "PROPN" and ix.text(head)[:1].islower():
+        kind = "person" if is_role else nouns.noun_class(head_word)
+        if kind == "person":
+            return _person_description(ctx, toks, lows, head, gender, create, loose)
+        if kind in ("org_anaphor", "document"):
+            eid = _issuer(ctx, a, kind)
+            if eid is not None:
+                return eid
+        elif kind == "other" and not orgs and not locs and not plural_head:
+            # a thing cannot speak ("la voiture", "quelques piques"): the speaker of the passage
+            return ctx.last_speaker(a, within=ctx.recent(a), any_=True) if loose else None
     plural = "Plur" in ix.toks[head].morph.get("Number")
     if len(content) <= 2:
         for pos, h, eid in reversed(ctx.heads):
@@ -148,7 +165,8 @@ def describe(ctx: Context, toks: List[int], head: str, label: str, gender: Optio
     """A new entity for a description (or an unknown name) at ``toks``."""
     ix = ctx.ix
     k0 = 0
-    while k0 < len(toks) - 1 and ix.toks[toks[k0]].pos_ == "DET":
+    while k0 < len(toks) - 1 and ix.toks[toks[k0]].pos_ == "DET" and not (
+            ix.low(toks[k0]) in ("un", "une") and ix.low(toks[k0 + 1]) in ("des", "de", "d'", "du")):
         k0 += 1
     a, b = ix.starts[toks[k0]], ix.ends[toks[-1]]
     e = ctx.table.new(label)
@@ -175,18 +193,100 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
                 best = (pos, e.id)
     if best:
         return best[1]
+    # 2. a person described earlier with the same noun ("un habitant" ... "l'habitant")
+    found = ctx.table.by_head(head, before)
+    if found is not None and not found.group:
+        return found.id
     if not loose:
-        found = ctx.table.by_head(head, before)
-        return found.id if found else None
-    # 2. the latest named speaker that agrees, 3. the latest named person that agrees
+        return None
+    # 3. the latest named speaker, then the latest named person, of the same known gender
     for eid, pos in reversed(ctx.latest.items()):
         ent = ctx.ent(eid)
-        if pos < before and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.compatible(eid, gender, "s"):
+        if pos < before and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.strict(eid, gender, "s"):
             return eid
-    eid = ctx.last_mention(before, ("PERSON",), gender)
-    ent = ctx.ent(eid)
-    if eid and ent is not None and ent.head is None:
+    eid = _last_named(ctx, before, gender, strict=True)
+    if eid:
         return eid
-    # 4. a description with the same head
-    found = ctx.table.by_head(head, before)
-    return found.id if found else None
+    # 4. the speaker of the passage, or a named person of unknown gender in the paragraph
+    eid = ctx.last_speaker(before, any_=True)
+    ent = ctx.ent(eid)
+    if eid and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.compatible(eid, gender, "s"):
+        return eid
+    return _last_named(ctx, before, gender, strict=False, after=ctx.para_start(before))
+
+
+def _last_named(ctx: Context, before: int, gender: Optional[str], strict: bool, after: int = -1) -> Optional[str]:
+    """The named person mentioned last before ``before`` (outside quotations) who agrees."""
+    mentions = ctx.table.mentions
+    for k in range(bisect_left(ctx.table.mention_starts, before) - 1, -1, -1):
+        m = mentions[k]
+        if m.start < after:
+            break
+        if m.end > before or m.label != "PERSON" or ctx.in_quote(m.start, m.end):
+            continue
+        ent = ctx.ent(m.entity)
+        if ent is None or ent.head is not None:
+            continue
+        if ctx.strict(m.entity, gender, "s") if strict else ctx.compatible(m.entity, gender, "s"):
+            return m.entity
+    return None
+
+
+def _person_description(ctx: Context, toks: List[int], lows: List[str], head: int, gender: Optional[str], create: bool, loose: bool) -> Optional[str]:
+    """A description of a person or of people: ``un habitant`` is somebody new; ``des
+    habitants``, ``les juges`` a group; ``le bourgmestre`` the person introduced with that role,
+    or the salient person it agrees with."""
+    ix = ctx.ix
+    a = ix.starts[toks[0]]
+    head_word = ix.low(head)
+    det = lows[0]
+    one_of = (det in ("un", "une") and len(lows) > 1 and lows[1] in ("des", "de", "d'")) or (
+        det == "l'" and len(lows) > 1 and lows[1] in ("un", "une"))
+    plural = not one_of and ("Plur" in ix.toks[head].morph.get("Number") or det in ("les", "des", "ces", "leurs", "ses"))
+    sing = nouns.singular(head_word) if (plural or one_of) else head_word
+    if one_of or (nouns.is_indefinite(det) and not plural):
+        if not create:
+            return None
+        return describe(ctx, _until_addressee(ix, toks), sing, "PERSON", gender)
+    if plural:
+        found = ctx.table.by_head(sing, a)
+        if found is not None and found.group:
+            return found.id
+        if not create:
+            return None
+        eid = describe(ctx, _until_addressee(ix, toks), sing, "PERSON", None)
+        ent = ctx.ent(eid)
+        if ent is not None:
+            ent.group = True
+        return eid
+    eid = resolve_role(ctx, sing, gender, a, loose)
+    if eid or not create:
+        return eid
+    return describe(ctx, _until_addressee(ix, toks), sing, "PERSON", gender)
+
+
+def _until_addressee(ix: TokenIndex, toks: List[int]) -> List[int]:
+    """The phrase without a trailing addressee or place (``un porte-parole du groupe à l'AFP``)."""
+    for n, k in enumerate(toks[1:], 1):
+        if ix.low(k) in ("à", "au", "aux", "auprès", "sur", "dans", "lors") and ix.toks[k].pos_ == "ADP":
+            return toks[:n]
+    return toks
+
+
+def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
+    """``le groupe``, ``l'enseigne``: the organisation named last (speaking or mentioned in the
+    last two paragraphs); ``le communiqué``: likewise, or the speaker of the passage."""
+    within = ctx.recent(before)
+    for eid, pos in reversed(ctx.latest.items()):
+        if pos < within:
+            break
+        ent = ctx.ent(eid)
+        if ent is not None and ent.label == "ORG" and ent.head is None and pos < before:
+            return eid
+    eid = ctx.last_mention(before, ("ORG",), after=within, check=False)
+    ent = ctx.ent(eid)
+    if eid is not None and ent is not None and ent.head is None:
+        return eid
+    if kind == "document":
+        return ctx.last_speaker(before, within=within, any_=True)
+    return None

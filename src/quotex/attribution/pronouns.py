@@ -59,12 +59,14 @@ def previous_subject(ctx: Context, k: int, gender: Optional[str], number: str, s
         else:
             if ctx.in_quote(ix.starts[s], ix.ends[e - 1]):
                 continue
-            eid = descriptions.resolve_np(ctx, ix.starts[s], ix.ends[e - 1], create=True, loose=False)
+            eid = descriptions.resolve_np(ctx, ix.starts[s], ix.ends[e - 1])
         if named:
             ent = ctx.ent(eid)
             if ent is None or ent.label != "PERSON" or ent.head is not None:
                 continue
             if ctx.compatible(eid, gender, number):
+                if gender and ent.gender is None:
+                    ent.gender = gender  # "Claude Martin a été réélue. Elle ..." tells her gender
                 return eid
             continue
         if eid and (ctx.strict(eid, gender, number) if strict else ctx.compatible(eid, gender, number)):
