@@ -50,6 +50,17 @@ BOILERPLATE_LINES = [
     ("تسجيل الدخول", "foreign-script"),
     ("***", "ui-label"),
     ("photo_principale_2023.jpg", "ui-label"),
+    # signatures and page shapes, by their form
+    ("- Camille Roche croche@exemple-journal.fr", "byline"),
+    ("- P.D.", "byline"),
+    ("JR/mk/BLG", "credit"),
+    ("(CD/La Gazette)", "credit"),
+    ("Sophie Vandamme", "byline"),
+    ("Accueil | Économie | Agriculture", "ui-label"),
+    ("— Mairie de Sarlat (@VilleSarlat) March 3, 2024", "social-post"),
+    ("Le pont suspendu lors de son inauguration - Marc Dufresne / AFP", "credit"),
+    ("Les pompiers sont intervenus rapidement sur les lieux de l'accident - Photo Belga", "credit"),
+    ("Le Figaro.fr avec AFP", "credit"),
 ]
 
 
@@ -141,3 +152,27 @@ def test_one_paragraph_per_line() -> None:
     text = "Première phrase du texte.\nDeuxième ligne, un autre paragraphe.\nTroisième."
     ps = paragraphs(text, analyse_lines(text))
     assert [p.span.text for p in ps] == ["Première phrase du texte.", "Deuxième ligne, un autre paragraphe.", "Troisième."]
+
+
+def test_a_line_written_twice_in_a_row_is_a_caption() -> None:
+    cap = "Le maire devant la salle des fêtes rénovée, samedi matin."
+    text = f"Rénovation de la salle des fêtes\n{BODY}\n{cap}\n{cap}\n{BODY2}"
+    a = analyse_lines(text)
+    assert a.reasons.get(2) == "duplicate" and a.reasons.get(3) == "duplicate"
+    assert 1 not in a.reasons and 4 not in a.reasons
+
+
+def test_runs_of_topic_colon_teasers() -> None:
+    teasers = ["Football : le club recrute un nouvel attaquant", "Météo : des orages attendus dimanche",
+               "Justice : le procès renvoyé au printemps"]
+    text = "\n".join([BODY, BODY2, *teasers])
+    a = analyse_lines(text)
+    assert all(a.reasons.get(i) == "related-link" for i in (2, 3, 4)), a.reasons
+    assert 0 not in a.reasons and 1 not in a.reasons
+
+
+def test_rubric_label_above_the_headline() -> None:
+    text = "Politique en Wallonie\nLe budget régional adopté après une nuit de débats\n" + BODY
+    a = analyse_lines(text)
+    assert a.reasons.get(0) == "ui-label"
+    assert a.title == 1

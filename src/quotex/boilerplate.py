@@ -45,6 +45,15 @@ _COUNTER = regex.compile(
 _END_SENTENCE = regex.compile(r"[.!?…»\"”)]\s*$")
 _END_TRUNCATED = regex.compile(r"(?:\.\.\.|…|\bPlus\s*\.\.\.|\bPlus\s*…)\s*$")
 _TRAILING_ATTRIBUTION = regex.compile(r"\s[-–—]\s\p{Lu}[^.!?–—]{0,60}$")
+_TOPIC_COLON = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"]{0,30}?\s:\s+[\p{L}«\"\d]")
+# signatures: an e-mail address; initials ("- L.C."); agency codes ("SY/ls/APA", "(AB/Le Soir)")
+_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+_INITIALS = regex.compile(r"^[-–—(]?\s*(?:\p{Lu}\.\s?){1,4}\)?$")
+_AGENCY_CODE = regex.compile(r"^\(?[\p{L}.'’ -]{1,25}(?:/[\p{L}.'’ -]{1,25}){1,3}\)?$")
+# breadcrumbs: "Accueil | Société | Justice"
+_CRUMB = regex.compile(r"\s(?:\||>|»|/)\s")
+# the signature line of an embedded post: "— Name (@handle) April 25, 2024"
+_SOCIAL = regex.compile(r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})")
 
 
 @dataclass(frozen=True)
@@ -178,7 +187,7 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
                 return rule.reason
         elif rule.mode == "start":
             limit = 12 if rule.reason == "byline" else 20
-            if n_words <= limit and rule.pattern.match(norm, timeout=_TIMEOUT):
+            if n_words <= limit and (rule.pattern.match(norm, timeout=_TIMEOUT) or rule.pattern.match(core, timeout=_TIMEOUT)):
                 if rule.reason == "byline" and _END_SENTENCE.search(norm) and norm.endswith("."):
                     continue
                 return rule.reason
@@ -266,7 +275,34 @@ def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
             return phrase
     if _TIMESTAMP_TEASER.match(norm, timeout=_TIMEOUT):
         return "related-link"
+    return _signature_reason(norm, words)
+
+
+def _signature_reason(norm: str, words: Sequence[str]) -> Optional[str]:
+    """Bylines, credits, breadcrumbs and embedded-post signatures, by their shape."""
+    n = len(words)
+    if n == 0 or n > 25:
+        return None
+    if _SOCIAL.match(norm, timeout=_TIMEOUT):
+        return "social-post"
+    if n <= 12 and _EMAIL.search(norm, timeout=_TIMEOUT):
+        return "byline"
+    if n <= 4 and _INITIALS.match(norm, timeout=_TIMEOUT):
+        return "byline"
+    if n <= 6 and "/" in norm and _AGENCY_CODE.match(norm, timeout=_TIMEOUT):
+        return "credit"
+    if len(_CRUMB.findall(norm, timeout=_TIMEOUT)) >= 2 and not _END_SENTENCE.search(norm):
+        return "ui-label"
+    if 2 <= n <= 4 and not _END_SENTENCE.search(norm) and _is_name(words):
+        return "byline"
     return None
+
+
+def _is_name(words: Sequence[str]) -> bool:
+    """A person's name alone on a line: capitalised words, the first a known first name."""
+    if not all(w[:1].isupper() for w in words):
+        return False
+    return words[0].lower() in resources.first_names()
 
 
 def _shapeless(norm: str, words: Sequence[str]) -> bool:
@@ -344,6 +380,18 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
             short = len(words[idxs[0]]) <= 8
             for i in idxs if short else idxs[1:]:
                 reasons.setdefault(i, "related-link" if short else "duplicate")
+    # a line written twice in a row (an image's text and its caption), away from the top of the
+    # page where the headline may be repeated: both copies are the caption
+    position = {i: k for k, i in enumerate(content)}
+    cores: Dict[str, List[int]] = {}
+    for i in content:
+        if len(words[i]) >= 4:
+            cores.setdefault(" ".join(words[i]).lower(), []).append(i)
+    for idxs in cores.values():
+        for a, b in zip(idxs, idxs[1:]):
+            if position[b] - position[a] == 1 and position[a] >= 2:
+                reasons.setdefault(a, "duplicate")
+                reasons.setdefault(b, "duplicate")
     # a line whose words all stand in one longer line: a pull-quote or a caption repeating the body
     index: Dict[Tuple[str, ...], Set[int]] = {}
     shingles: Dict[int, Set[Tuple[str, ...]]] = {}
@@ -391,6 +439,12 @@ def _mark_teasers(content: Sequence[int], norms: Dict[int, str], words: Dict[int
         if b - a <= 3:
             for i in (a, b):
                 reasons.setdefault(i, "related-link")
+    # runs of "Topic : headline" lines without a full stop ("Tennis : X annonce son retour")
+    colon = [i for i in content if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i], timeout=_TIMEOUT)]
+    for a, b in zip(colon, colon[1:]):
+        if b - a <= 3:
+            for i in (a, b):
+                reasons.setdefault(i, "related-link")
 
 
 def _mark_zones(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
@@ -434,10 +488,10 @@ def _find_title(content: Sequence[int], norms: Dict[int, str], words: Dict[int, 
         return None
     first = candidates[0]
     norm, ws = norms[first], words[first]
-    if len(ws) < 3 and not _END_SENTENCE.search(norm) and len(candidates) > 2:
-        # a rubric above the headline ("Ligue 1", "Économie")
+    if len(ws) <= 5 and not _END_SENTENCE.search(norm) and len(candidates) > 2:
+        # a rubric above the headline ("Ligue 1", "Économie", "Politique au Luxembourg")
         second = candidates[1]
-        if _is_headline_like(norms[second], words[second]) and len(words[second]) >= 3:
+        if _is_headline_like(norms[second], words[second]) and len(words[second]) >= max(3, len(ws) + 2):
             reasons[first] = "ui-label"
             candidates = candidates[1:]
             first = second

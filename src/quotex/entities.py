@@ -284,6 +284,12 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
     return out
 
 
+def _hyphen_joins(doc: Any, e: int) -> bool:
+    """Token ``e`` is a hyphen written without spaces between two capitalised words."""
+    return (doc[e].text in ("-", "‑") and e > 0 and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+            and e + 1 < len(doc) and doc[e + 1].text[:1].isupper())
+
+
 def _fix_person(seg: Segment, ent: Any) -> Any:
     """``Commerce Olivia`` / ``Éducation national Pap Ndiaye``: a name starts at its first name,
     and runs on over the capitalised words after it (``Olivia Grégoire``)."""
@@ -299,8 +305,13 @@ def _fix_person(seg: Segment, ent: Any) -> Any:
     doc = ent.doc
     s = ent.start + start
     e = ent.end
-    while e < len(doc) and doc[e].text[:1].isupper() and (doc[e].is_alpha or "-" in doc[e].text) and e - s < 5:
-        e += 1
+    while e < len(doc) and e - s < 6:
+        if doc[e].text[:1].isupper() and (doc[e].is_alpha or "-" in doc[e].text):
+            e += 1
+        elif _hyphen_joins(doc, e):
+            e += 2  # "Vallaud" "-" "Belkacem": one compound surname
+        else:
+            break
     span = doc[s:e]
     span.label_ = "PER"
     return span

@@ -524,10 +524,16 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         low = ix.low(b)
         if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
             break  # a new noun phrase starts: "à Sputnik | la porte-parole"
-        if b > a + (ix.toks[a].pos_ == "DET") and (t.ent_iob_ == "B" or (t.lower_ in resources.first_names() and t.text[:1].isupper())) and all(
+        names = resources.first_names()
+        if b > a + (ix.toks[a].pos_ == "DET") and ix.low(b - 1) not in names and (t.ent_iob_ == "B" or (t.lower_ in names and t.text[:1].isupper() and not (t.ent_iob_ == "I" and t.ent_type_ == "PER"))) and all(
             ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b)
         ):
             break  # a new name starts: "à BFMTV | Yassine Bouzrou"
+        if low in _TIME_WORDS and (b > a or t.pos_ != "PROPN"):
+            if all(ix.toks[m].pos_ == "DET" or ix.low(m) in _TIME_WORDS for m in range(a, b)):
+                a = b = b + 1  # "a déclaré ce jeudi matin Marie Roux": the time phrase is skipped
+                continue
+            break  # "a déclaré Marie Roux jeudi"
         if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or _one_of(ix, b, limit) or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
         ):
