@@ -176,3 +176,36 @@ def test_rubric_label_above_the_headline() -> None:
     a = analyse_lines(text)
     assert a.reasons.get(0) == "ui-label"
     assert a.title == 1
+
+
+BODY3 = ("Le maire a répondu que l'emprunt serait remboursé en quinze ans, sans hausse des impôts locaux, "
+         "grâce aux recettes de la future zone commerciale.")
+# labels at the foot of a page that no phrase or shape rule knows: few words, no function words,
+# capitals, after the prose
+FOOT = ["Météo Provence Alpes Côte d'Azur Var Vaucluse", "Marseille Olympique"]
+
+
+def test_the_line_model_removes_what_the_rules_keep() -> None:
+    text = "\n".join(["Rénovation de la piscine : le conseil municipal dit oui", BODY, BODY2, BODY3, *FOOT])
+    rules = analyse_lines(text, model=False)
+    full = analyse_lines(text)
+    assert 4 not in rules.reasons and 5 not in rules.reasons
+    assert full.reasons.get(4) == "furniture" and full.reasons.get(5) == "furniture"
+    assert full.title == 0 and not {1, 2, 3} & set(full.reasons)
+
+
+def test_the_line_model_keeps_prose_and_quotations() -> None:
+    quote = "« Nous ne fermerons pas la piscine cet été », a assuré l'adjointe aux sports."
+    short = "Le vote a eu lieu à main levée."
+    text = "\n".join(["Rénovation de la piscine : le conseil municipal dit oui", BODY, quote, short, BODY2, BODY3])
+    a = analyse_lines(text)
+    assert not set(a.reasons), a.reasons
+
+
+def test_the_shipped_line_model_matches_the_features() -> None:
+    from quotex import linemodel
+
+    m = linemodel._model()
+    assert m["features"] == list(linemodel.NAMES)
+    assert len(m["weights"]) == len(m["mean"]) == len(m["scale"]) == len(linemodel.NAMES)
+    assert 0.5 <= linemodel.threshold() < 1.0

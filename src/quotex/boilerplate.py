@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import regex
 
-from . import resources
+from . import linemodel, resources
 from .model import Boilerplate, Span
 
 __all__ = ["Line", "LineAnalysis", "split_lines", "analyse_lines"]
@@ -337,8 +337,9 @@ def _shingles(words: Sequence[str], k: int = 4) -> Set[Tuple[str, ...]]:
     return {tuple(lw[i : i + k]) for i in range(max(0, len(lw) - k + 1))}
 
 
-def analyse_lines(text: str) -> LineAnalysis:
-    """Judge every line of ``text``; see the module docstring for the evidence used."""
+def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
+    """Judge every line of ``text``; see the module docstring for the evidence used.
+    ``model=False``: the phrase and shape rules only, without the line model."""
     lines = split_lines(text)
     reasons: Dict[int, str] = {}
     norms: Dict[int, str] = {}
@@ -367,7 +368,37 @@ def analyse_lines(text: str) -> LineAnalysis:
     _smooth(content, norms, words, reasons, title)
     if title is not None:
         reasons.pop(title, None)
+    if model and content:
+        _mark_by_model(content, norms, words, reasons, title)
     return LineAnalysis(lines, title, reasons)
+
+
+def line_features(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> List[List[float]]:
+    """The line model's features of every content line (see ``linemodel``)."""
+    flagged = [i in reasons for i in content]
+    return linemodel.features([norms[i] for i in content], [words[i] for i in content], flagged)
+
+
+def _mark_by_model(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> None:
+    """Lines the rules kept, judged by the small statistical model over shallow features of the
+    line and its neighbours; only a confident verdict removes a line."""
+    if len(content) < _MODEL_MIN_LINES:
+        return
+    rows = line_features(content, norms, words, reasons, title)
+    probs = linemodel.probabilities(rows)
+    cut = linemodel.threshold()
+    for i, p in zip(content, probs):
+        if p >= cut and model_judges(i, norms, words, reasons, title):
+            reasons[i] = "furniture"
+
+
+_MODEL_MIN_LINES = 6  # a scraped page, not a paragraph or two given on their own
+
+
+def model_judges(i: int, norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> bool:
+    """The line model judges the lines the rules kept, except the title and full sentences of
+    prose (forty words or more ending a sentence), which it never removes."""
+    return i not in reasons and i != title and not _is_body_like(norms[i], words[i], 40)
 
 
 def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
