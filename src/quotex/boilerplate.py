@@ -174,10 +174,19 @@ def _core(s: str) -> str:
     return s[a:b]
 
 
+_QUOTED = regex.compile(r"«[^«»\n]{0,3000}»|“[^“”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
+
+
 def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
     if n_words > 80:  # longer than any rule below accepts
         return None
     core = _core(norm)
+    # words inside quotation marks are somebody's words ("« Ne cliquez sur aucun lien », prévient
+    # la banque"), not the page talking to its reader: the phrase rules read the rest of the line
+    unquoted = _QUOTED.sub(" ", norm, timeout=_TIMEOUT) if any(ch in norm for ch in "«“\"") else norm
+    if unquoted != norm and not unquoted.strip(" ,.;:!?-–—"):
+        return None
+    norm = unquoted
     reader = None
     for rule in _rules():
         if rule.mode == "zone":

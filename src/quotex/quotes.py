@@ -43,6 +43,7 @@ _OBJ_CLITICS = resources.words("object_clitics")
 _NP_INNER = resources.words("np_inner")
 _SKIP_PREPS = resources.words("skip_preps")
 _TIME_WORDS = resources.words("time_words")
+_CAUSATIVE_SPEECH = resources.words("causative_speech")
 
 
 @dataclass(frozen=True)
@@ -895,7 +896,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     scan = v
     while scan < min(limit, v + 6):
         tok = ix.toks[scan]
-        if tok.pos_ == "VERB" or verb_class(ix, scan):
+        if tok.pos_ == "VERB" or verb_class(ix, scan) or _before_inverted_pronoun(ix, scan, limit):
             k = scan
             break
         if tok.pos_ == "AUX" and first_aux is None:
@@ -911,12 +912,15 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     if k is None:
         return None
     # "a fait remarquer": the last verb of a chain
+    k0 = k
     while k + 1 < limit and ix.toks[k + 1].pos_ == "VERB" and "Inf" in ix.toks[k + 1].morph.get("VerbForm") and _lemma(ix.toks[k]) in ("faire", "laisser"):
         k += 1
     ca, cb = cue_span(ix, k)
+    if k != k0:
+        ca, cb = min(ca, cue_span(ix, k0)[0]), max(cb, k + 1)
     ca = max(ca, v if ix.low(v - 1) not in ("lui", "leur") else v - 1)
     cls = verb_class(ix, k) or verb_class(ix, ca)
-    if cls is None and _lemma(ix.toks[k]) in ("remarquer", "savoir", "valoir"):
+    if cls is None and _lemma(ix.toks[k]) in _CAUSATIVE_SPEECH and k > v and _lemma(ix.toks[k - 1]) in ("faire", "laisser"):
         cls = "speech"
     pron = _inverted_pronoun(ix, ca, cb + 1)
     if cls is None and pron is None:
@@ -925,6 +929,17 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
         return None  # "…», ajoutant que …": a new quote starts, this one has no cue here
     ref = _ref_after(ix, k, ca, cb, limit)
     return ix.starts[ca], ix.ends[cb - 1], ref, k
+
+
+def _before_inverted_pronoun(ix: TokenIndex, k: int, limit: int) -> bool:
+    """``convient-elle``, ``tranche-t-il``: a word followed by an inverted subject pronoun is a
+    verb, whatever tag the model gave it."""
+    if k + 1 >= limit or not ix.text(k + 1).startswith("-") or ix.toks[k].is_punct:
+        return False
+    nxt = ix.low(k + 1).replace("-t-", "-")
+    if nxt == "-t" and k + 2 < limit:
+        nxt = "-" + ix.low(k + 2).lstrip("-")
+    return nxt.lstrip("-") in _SUBJ_CLITICS
 
 
 def _np_or_pronoun(ix: TokenIndex, np: Tuple[int, int]) -> SpeakerRef:
