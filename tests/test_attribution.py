@@ -60,6 +60,13 @@ CASES: List[Tuple[str, str, str, str, Optional[str]]] = [
      "« Je n'irai pas », avait prévenu Henri Lachaud.\n\n"
      "Le docteur Martine Aubry-Lenoir reste optimiste. « Nous trouverons une solution. »",
      "Nous trouverons une solution", "Aubry-Lenoir", "Lachaud"),
+    ("subheading-echoes-a-body-quote",
+     "La piscine olympique restera ouverte cet été\n\n"
+     "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"
+     "« Une promesse tenue »\n\n"
+     "Les habitants étaient venus nombreux. « C'est une promesse tenue, et nous irons jusqu'au bout », "
+     "a assuré le maire Gaston Lefort devant la salle comble.",
+     "Une promesse tenue", "Lefort", None),
     ("float-continues-the-speaker",
      "« Les salariés sont inquiets », a expliqué Nadia Bensaïd, déléguée syndicale, sur Radio Nord.\n\n"
      "« Personne ne nous a prévenus. »",

@@ -85,3 +85,30 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
     for e in doc.entities:
         for m in e.mentions:
             assert seed_text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Le président de la LNR a critiqué la décision de l'arbitre.", "LNR"),
+    ("Le CSV a perdu les élections législatives de dimanche.", "CSV"),
+    ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
+    ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
+    ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
+])
+def test_organisations_the_model_misses(text, org) -> None:
+    doc = quotex.extract(text)
+    assert org in names(doc, "ORG"), [(e.name, e.label) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Le PDG a présenté les résultats du trimestre.", "PDG"),
+    ("LE MAIRE DÉMISSIONNE", "MAIRE"),
+    ("Le chef a acheté une voiture neuve.", "chef"),
+])
+def test_what_is_not_an_organisation(text, word) -> None:
+    doc = quotex.extract(text)
+    assert not any(word in e.name for e in doc.entities if e.label == "ORG")
+
+
+def test_hyphenated_surname_stays_whole() -> None:
+    doc = quotex.extract("« Ce n'est pas le moment », a déclaré Najib Haddad-Morel jeudi à la presse.")
+    assert "Najib Haddad-Morel" in names(doc, "PERSON")

@@ -371,6 +371,7 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     The small model's tags are unreliable on such phrases, so capitalisation and adjective endings
     count as much as the tags."""
     nouns = resources.org_nouns()
+    institutions = resources.institution_nouns()
     toks = seg.token_list
     lows = seg.lowers
     out = []
@@ -381,7 +382,12 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
             continue
         t = toks[i]
         prev = lows[i - 1] if i > 0 else ""
-        if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or prev not in _ORG_DETERMINERS:
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE"):
+            continue
+        # a capitalised head inside a sentence names an organisation without an article
+        # ("en Fédération Wallonie-Bruxelles", "selon Santé publique France")
+        named_head = t.text[:1].isupper() and i > 0 and not toks[i - 1].is_sent_end and toks[i - 1].text not in (".", "!", "?", "«", "\"", ":")
+        if prev not in _ORG_DETERMINERS and not named_head:
             continue
         j = i + 1
         last_good = i
@@ -389,6 +395,10 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
         while j < n and j - i < 8:
             u = toks[j]
             low = u.lower_
+            if state == "name" and j + 1 < n and _hyphen_joins(u.doc, u.i):
+                last_good = j + 1  # "Wallonie-Bruxelles"
+                j += 2
+                continue
             if u.is_punct or u.is_space:
                 break
             capital = u.text[:1].isupper()
@@ -409,10 +419,30 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
                 break
             last_good = j
             j += 1
-        if last_good > i:
+        if last_good > i or (lows[i] in institutions and prev in _INSTITUTION_DETERMINERS):
             g = t.morph.get("Gender")
             out.append((seg.start(t), seg.end(toks[last_good]), "f" if "Fem" in g else "m" if "Masc" in g else None))
             resume = last_good + 1
+    return out
+
+
+_INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les", "des", "aux"))
+_ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
+
+
+def _acronym_mentions(seg: Segment) -> List[Tuple[int, int]]:
+    """``la LNR``, ``le CSV``, ``le M23``: a token in capitals, not a word of a line in capitals."""
+    toks = seg.token_list
+    stop = resources.not_acronyms()
+    out = []
+    for k, t in enumerate(toks):
+        text = t.text
+        if len(text) < 2 or not _ACRONYM_TOKEN.match(text) or text.rstrip("+") in stop or not any(ch.isalpha() for ch in text):
+            continue
+        caps_around = sum(1 for j in (k - 1, k + 1) if 0 <= j < len(toks) and toks[j].is_alpha and len(toks[j].text) > 1 and toks[j].text.isupper())
+        if caps_around:
+            continue
+        out.append((seg.start(t), seg.end(t)))
     return out
 
 
@@ -490,8 +520,14 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             if taken.overlaps(s, e):
                 continue
             known = canonical(surface)
+            if not known and label in ("LOC", "MISC") and _ACRONYM_TOKEN.match(surface) and surface.rstrip("+") not in resources.not_acronyms():
+                label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
             taken.add(s, e)
+        for s, e in _acronym_mentions(seg):
+            if not taken.overlaps(s, e):
+                raw.append((s, e, "ORG", None, None))
+                taken.add(s, e)
     raw.sort(key=lambda r: r[0])
     raw = _surname_mentions(segments, raw, text)
     _merge(table, raw)

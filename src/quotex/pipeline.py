@@ -66,10 +66,11 @@ def analyse(
     table = build_entities(text, segments)
     ix = TokenIndex(segments)
     cands = find_candidates(text, segments, stretches, ix)
-    quotes = attribute(text, ix, table, cands)
+    title = analysis.title_span(text)
+    quotes = attribute(text, ix, table, cands, (title.start, title.end) if title is not None else None)
     return Document(
         text=text,
-        title=analysis.title_span(text),
+        title=title,
         paragraphs=paras,
         boilerplate=analysis.boilerplate(text),
         entities=table.freeze(),

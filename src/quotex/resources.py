@@ -135,6 +135,16 @@ def speaker_nouns() -> Dict[str, FrozenSet[str]]:
 
 
 @lru_cache(maxsize=None)
+def institution_nouns() -> FrozenSet[str]:
+    return frozenset(read_lines("institution_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def not_acronyms() -> FrozenSet[str]:
+    return frozenset(read_lines("not_acronyms.txt"))
+
+
+@lru_cache(maxsize=None)
 def date_words() -> FrozenSet[str]:
     return frozenset(w.replace("’", "'") for w in read_lines("date_words.txt"))
 

@@ -9,7 +9,8 @@ Two stages, as in the sieve design of quote attribution (Muzny et al., EACL 2017
    dernier``) and ``pronouns``, each a list of sieves from most to least precise. A mention that
    names nobody already known becomes an entity of its own (``un habitant``).
 
-``context`` holds what the sieves share: the token index, the entity table, the quotation
+``echoes`` gives the quotations still without a speaker (a headline repeating a body quote)
+the speaker of the quote they repeat. ``context`` holds what the sieves share: the token index, the entity table, the quotation
 regions and who has spoken so far.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..quotes import Candidate, TokenIndex
 from . import descriptions, pronouns
 from .genders import learn_genders
 from .context import Context
+from .echoes import fill_echoes
 
 __all__ = ["attribute"]
 
@@ -51,8 +53,9 @@ def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
     return eid
 
 
-def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Candidate]) -> Tuple[Quote, ...]:
-    """Resolve every candidate's speaker, in text order; returns the quotes."""
+def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Candidate], title: Optional[Tuple[int, int]] = None) -> Tuple[Quote, ...]:
+    """Resolve every candidate's speaker, in text order; returns the quotes. ``title``: the
+    headline's offsets, for quotations in it."""
     regions = [(r.start, r.end) for c in cands for r in c.regions]
     ctx = Context(text, ix, table, regions)
     learn_genders(ctx)
@@ -82,4 +85,4 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
             last = eid
         cue = Span.of(text, c.cue[0], c.cue[1]) if c.cue else None
         out.append(Quote(c.type, Span.of(text, c.start, c.end), cue, eid, mention, c.paragraph))
-    return tuple(out)
+    return tuple(fill_echoes(out, table, title))

@@ -290,3 +290,4 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
     if kind == "document":
         return ctx.last_speaker(before, within=within, any_=True)
     return None
+
