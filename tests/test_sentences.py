@@ -159,6 +159,9 @@ CASES: List[Tuple[str, str, Expected]] = [
     ("reader-address-inside-a-quote",
      "« Ne cliquez sur aucun lien et ne répondez pas », prévient la banque Crédit Vallée dans un message.",
      [("direct", "Ne cliquez sur aucun lien", "Crédit")]),
+    ("inverted-cue-after-adverb",
+     "Le projet n'a « aucun avenir » sans l'aide de l'État, affirme d'emblée le maire Paul Girard.",
+     [("mixed", "Le projet n'a « aucun avenir »", "Girard")]),
     # -- not quotations --------------------------------------------------------------------------
     ("scare-quotes", "La ville, surnommée la \"capitale\" du jazz, accueille un festival chaque été.", []),
     ("scare-guillemets", "Le gouvernement veut lutter contre les « fake news » sur les réseaux sociaux.", []),

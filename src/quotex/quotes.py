@@ -44,6 +44,7 @@ _NP_INNER = resources.words("np_inner")
 _SKIP_PREPS = resources.words("skip_preps")
 _TIME_WORDS = resources.words("time_words")
 _CAUSATIVE_SPEECH = resources.words("causative_speech")
+_DE_ADVERBS = resources.words("de_adverbs")
 
 
 @dataclass(frozen=True)
@@ -578,6 +579,9 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, in
         low = ix.low(j)
         if t.pos_ == "ADV" or low in _TIME_WORDS:
             j += 1
+            continue
+        if low in ("d'", "de") and j + 1 < limit and ix.low(j + 1) in _DE_ADVERBS:
+            j += 2  # "affirme d'emblée X", "déclare de nouveau X"
             continue
         if low in _SKIP_PREPS or (t.pos_ == "ADP" and low not in _NP_INNER):
             np = _np_after(ix, j + 1, limit)
