@@ -77,6 +77,6 @@ def test_linear_on_hostile_marks(make) -> None:
     ],
 )
 def test_where_narration_takes_over_in_run_on_dialogue(text: str, narration: str) -> None:
-    from quotex.quotes import _narration_start
+    from quotex.quotes.regions import _narration_start
 
     assert text[_narration_start(text, 2, len(text)):].strip() == narration

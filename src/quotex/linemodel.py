@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Sequence
 
 import regex
 

@@ -17,7 +17,8 @@ import regex
 
 from .. import resources
 from ..entities import _key
-from ..quotes import _PRONOUNS, TokenIndex
+from ..quotes import TokenIndex
+from ..quotes.lexicon import _PRONOUNS
 from . import nouns, pronouns
 from .context import Context
 

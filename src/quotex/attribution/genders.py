@@ -3,7 +3,7 @@ who is the subject of a sentence followed by one whose subject is ``il`` or ``el
 (``Claude Verrier a été réélue. Elle a remercié ses électeurs.``), takes that pronoun's gender."""
 from __future__ import annotations
 
-from ..quotes import _PRONOUNS
+from ..quotes.lexicon import _PRONOUNS
 from .context import Context
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from ..quotes import _PRONOUNS, _subject_before
+from ..quotes.lexicon import _PRONOUNS
+from ..quotes.phrases import _subject_before
 from . import descriptions
 from .context import Context
 

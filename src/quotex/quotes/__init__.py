@@ -1,0 +1,86 @@
+"""Stage 4: quotation candidates: direct, indirect and mixed, each with its cue and a speaker reference.
+
+* Quoted regions are found by one linear scan over the article's quotation marks (« », “ ”, „ “,
+  ‹ ›, straight double quotes, em-dash dialogue), nested marks kept inside the outer region, a
+  region left open at a paragraph's end carried on when the next paragraph reopens it (the French
+  convention for quotations over several paragraphs) and closed there otherwise.
+* A region is a direct quote when a cue follows it (``», a-t-il dit``, ``", a annoncé X``,
+  ``» — X``), when a cue or a colon introduces it (``X confie : « … »``), when a source marker
+  heads its sentence (``Pour X, « … »``), or when it stands as a sentence of its own (a floating
+  quote). A region split by an incise (``« A, dit-il, B »``) gives two quotes. Other regions are
+  fragments: scare quotes, or the quoted part of a mixed quote.
+* Indirect quotes come from reporting verbs matched by lemma (``data/reporting_verbs.tsv``) with a
+  que-clause, an infinitive complement or an adjective (``se sont dites prêtes à``), from inverted
+  order (``<content>, a annoncé X``), and from source markers (``selon X``, ``d'après X``,
+  ``pour X``). Negated, conditional, future and interrogative verbs are not quotations. Reported
+  content holding a quoted region is ``mixed``.
+
+This package says *where* the speaker is named (a ``SpeakerRef``); ``attribution`` says who it is.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import List, Optional, Sequence, Tuple
+
+from ..nlp import Segment
+from .context import _Ctx
+from .direct import _direct
+from .indirect import _indirect
+from .markers import _markers
+from .records import Candidate, Region, SpeakerRef
+from .regions import find_regions
+from .tokens import TokenIndex
+from .verbs import cue_span, verb_class
+
+__all__ = ["Region", "SpeakerRef", "Candidate", "find_regions", "TokenIndex", "find_candidates", "verb_class", "cue_span"]
+
+
+def find_candidates(
+    text: str, segments: Sequence[Segment], stretches: Sequence[Tuple[int, int, Optional[int]]], ix: Optional[TokenIndex] = None
+) -> List[Candidate]:
+    """Every quotation candidate of the parsed article, in text order, overlaps resolved."""
+    ix = ix if ix is not None else TokenIndex(segments)
+    regions = find_regions(text, [(s, e) for s, e, _ in stretches])
+    ix.opens = frozenset(r.open for r in regions)
+    starts = [s for s, _, _ in stretches]
+
+    def para_of(offset: int) -> Optional[int]:
+        k = bisect_right(starts, offset) - 1
+        return stretches[k][2] if k >= 0 else None
+
+    ctx = _Ctx(text, ix, regions, para_of, [r.open for r in regions])
+    cands: List[Candidate] = []
+    cands.extend(_direct(ctx))
+    taken = [(c.start, c.end) for c in cands]
+    cands.extend(_indirect(ctx, taken))
+    cands.extend(_markers(ctx))
+    return _resolve_overlaps(ctx, cands)
+
+
+def _resolve_overlaps(ctx: _Ctx, cands: List[Candidate]) -> List[Candidate]:
+    cands.sort(key=lambda c: (c.start, -c.priority, -(c.end - c.start)))
+    kept: List[Candidate] = []
+    longest = 0
+    for c in cands:
+        clash = None
+        for o in reversed(kept):
+            if o.start + longest < c.start:
+                break  # kept is in start order: nothing earlier can reach c
+            inter = min(o.end, c.end) - max(o.start, c.start)
+            if inter > 0:
+                smaller = min(o.end - o.start, c.end - c.start)
+                if inter >= 0.5 * smaller:
+                    clash = o
+                    break
+        longest = max(longest, c.end - c.start)
+        if clash is None:
+            kept.append(c)
+            continue
+        # a direct quote inside reported content is the quoted part of a mixed quote
+        replace = (clash.type == "direct" and c.type in ("indirect", "mixed") and clash.start >= c.start - 1
+                   and clash.end <= c.end + 1 and clash.cue is None) or c.priority > clash.priority
+        if replace:
+            kept.remove(clash)
+            kept.append(c)  # candidates come in start order: kept stays sorted by start
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept

@@ -1,0 +1,97 @@
+"""The state the rules share for one document, and the extent of reported content."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, List, Optional, Tuple
+
+from .records import Region
+from .tokens import TokenIndex
+from .verbs import _inverted_pronoun, verb_class
+
+
+@dataclass
+class _Ctx:
+    text: str
+    ix: TokenIndex
+    regions: List[Region]
+    para_of: Any
+    region_starts: List[int] = field(default_factory=list)
+
+    def region_at(self, offset: int) -> Optional[Region]:
+        k = bisect_right(self.region_starts, offset) - 1
+        if k >= 0:
+            r = self.regions[k]
+            if r.open <= offset <= r.close:
+                return r
+        return None
+
+
+def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
+    """Token index ending reported content that starts at ``start_tok``."""
+    ix = ctx.ix
+    j = start_tok
+    while j < sent_end:
+        low = ix.low(j)
+        if low == ";":
+            return j
+        if low in ("et", "mais", "puis") and j + 1 < sent_end and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on", "nous"):
+            return j
+        if low == "," and j + 1 < sent_end:
+            n = j + 1
+            if ix.low(n) in ("selon", "d'après"):
+                return j
+            if verb_class(ix, n) and ("Part" in ix.toks[n].morph.get("VerbForm") and ix.low(n).endswith("ant")):
+                return j
+            if ix.toks[n].pos_ == "AUX" and _inverted_pronoun(ix, n, min(n + 3, sent_end)) is not None:
+                return j
+            if verb_class(ix, n) and _inverted_pronoun(ix, n, min(n + 2, sent_end)) is not None:
+                return j
+        r = ctx.region_at(ix.starts[j])
+        if r is not None and r.closed and ix.starts[j] == r.close and j + 1 < sent_end and ix.low(j + 1) == ",":
+            # "... «de façon inexacte», ce dimanche": the quoted part ends the content
+            nxt = j + 2
+            if nxt < sent_end and not (ix.toks[nxt].pos_ in ("CCONJ",) or ix.low(nxt) in ("mais", "et", "car", "qui")):
+                return j + 1
+        j += 1
+    return sent_end
+
+
+def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[Tuple[int, int]]:
+    """Offsets of tokens [a, b) without trailing sentence punctuation."""
+    ix = ctx.ix
+    while b > a and ix.toks[b - 1].is_punct and ix.text(b - 1) in ".,;:!?…":
+        b -= 1
+    while a < b and ix.toks[a].is_punct and ix.text(a) in ",;:":
+        a += 1
+    if b <= a:
+        return None
+    return ix.starts[a], ix.ends[b - 1]
+
+
+def _regions_between(ctx: _Ctx, s: int, e: int) -> List[Region]:
+    """Regions whose marks open at or after ``s - 2`` and before ``e + 2`` (bisect, not a scan)."""
+    lo = bisect_left(ctx.region_starts, s - 2)
+    hi = bisect_left(ctx.region_starts, e + 2)
+    return ctx.regions[lo:hi]
+
+
+def _covering(ctx: _Ctx, s: int, e: int) -> List[Region]:
+    """Regions whose marks enclose [s, e] (give or take one character)."""
+    k = bisect_right(ctx.region_starts, s + 1) - 1
+    return [ctx.regions[k]] if k >= 0 and ctx.regions[k].close >= e - 1 else []
+
+
+def _typed(ctx: _Ctx, s: int, e: int) -> str:
+    inner = [r for r in _regions_between(ctx, s, e) if r.start >= s - 1 and r.end <= e + 1]
+    return "mixed" if inner else "indirect"
+
+
+def _clause_start(ctx: _Ctx, sa: int, limit: int) -> int:
+    """Start of inverted content: the sentence start, after a leading source marker or colon."""
+    ix = ctx.ix
+    start = sa
+    for j in range(sa, limit):
+        if ix.text(j) == ":" and j + 1 < limit:
+            start = j + 1
+    return start

@@ -1,0 +1,297 @@
+"""Direct quotations: quoted regions with a cue after, before or inside them, or standing alone."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import List, Optional, Tuple
+
+from .context import _Ctx
+from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
+from .phrases import _np_after, _np_or_pronoun, _ref_after, _ref_for_verb, _sentence_stop, _subject_after, _subject_before
+from .records import Candidate, Region, SpeakerRef
+from .regions import _trim
+from .tokens import TokenIndex
+from .verbs import _before_inverted_pronoun, _inverted_pronoun, _lemma, _negated, cue_span, verb_class
+
+
+def _region_tokens(ix: TokenIndex, r: Region) -> Tuple[int, int]:
+    return ix.at(r.start), ix.before(r.end) + 1
+
+
+def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[int, int, SpeakerRef, int]]]]:
+    """Split a region at incises (« A, dit-il, B »); each part with the incise cue if any."""
+    ix = ctx.ix
+    a, b = _region_tokens(ix, r)
+    parts: List[Tuple[Region, Optional[Tuple[int, int, SpeakerRef, int]]]] = []
+    cur = r.start
+    j = a
+    while j < b - 1:
+        if ix.text(j) in (",", "?", "!", "…", "...", ";") and j + 1 < b:
+            v = j + 1
+            # skip an object or reflexive clitic ("lui répond", "s'écria", "se disait")
+            if ix.low(v) in ("lui", "leur", "se", "s'") and v + 1 < b:
+                v += 1
+            k = None
+            if ix.toks[v].pos_ == "AUX" and v + 1 < b:
+                pron = _inverted_pronoun(ix, v, min(v + 3, b))
+                if pron is not None:
+                    k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
+                    while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
+                        k += 1
+            elif verb_class(ix, v) or (r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")):
+                pron = _inverted_pronoun(ix, v, min(v + 2, b))
+                nxt = v + 1
+                while nxt < b - 1 and ix.toks[nxt].pos_ == "ADV" and not ix.toks[nxt].is_punct:
+                    nxt += 1
+                if pron is not None or (nxt < b and (
+                    ix.toks[nxt].pos_ in ("PROPN", "DET", "PRON", "NOUN") or ix.text(nxt)[:1].isupper()
+                    or (r.dash and verb_class(ix, v) and not ix.low(v).endswith("ant"))
+                )):
+                    k = v
+            if k is not None:
+                ca, cb = cue_span(ix, k)
+                # the incise runs to the next punctuation
+                e = cb
+                while e < b and not (ix.toks[e].is_punct and ix.text(e) in ",.;!?…"):
+                    e += 1
+                if e >= b - 1 or ix.ends[min(e, b - 1)] >= r.end:
+                    # the incise closes the region: « ..., dit-il. »
+                    ref = _ref_after(ix, k, ca, cb, b)
+                    keep = ix.ends[j] if ix.text(j) != "," else ix.starts[j]
+                    sa, ea = _trim(ctx.text, cur, keep)
+                    if sa < ea:
+                        parts.append((Region(sa, ea, r.open if cur == r.start else cur, keep, True, r.dash),
+                                      (ix.starts[ca], ix.ends[cb - 1], ref, k)))
+                    return parts
+                if e < b - 1 and ix.ends[e] < r.end:
+                    ref = _ref_after(ix, k, ca, cb, e)
+                    end_a = ix.starts[j] if ix.text(j) == "," else ix.ends[j]
+                    sa, ea = _trim(ctx.text, cur, end_a)
+                    if sa < ea:
+                        parts.append((Region(sa, ea, r.open if cur == r.start else cur, end_a, True),
+                                      (ix.starts[ca], ix.ends[cb - 1], ref, k)))
+                    cur = ix.ends[e]
+                    j = e + 1
+                    continue
+        j += 1
+    if not parts:
+        return [(r, None)]
+    s, e = _trim(ctx.text, cur, r.end)
+    if s < e:
+        parts.append((Region(s, e, cur, r.close, r.closed, r.dash), parts[-1][1]))
+    return parts
+
+
+def _is_standalone(ctx: _Ctx, r: Region) -> bool:
+    """The region is a sentence (or more) of its own, not words inside someone else's sentence."""
+    text = ctx.text
+    j = r.open - 1
+    while j >= 0 and text[j] in _SPACES:
+        j -= 1
+    before_ok = j < 0 or text[j] in "\n.!?…:" or (text[j] in "»”\"" and j > 0)
+    k = r.close + 1
+    while k < len(text) and text[k] in _SPACES:
+        k += 1
+    after_ok = k >= len(text) or text[k] in "\n.!?…" or text[k] in "«“\"" or (text[k].isupper() and text[r.close] != '"' or text[k].isupper() and k > r.close + 1)
+    inner_end = text[r.end - 1] if r.end > r.start else ""
+    words = len(text[r.start:r.end].split())
+    return before_ok and (after_ok or inner_end in ".!?…") and words >= 3
+
+
+def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int]]:
+    """A cue right after the closing mark: ``», a-t-il dit``, ``", a annoncé X``, ``» — X``."""
+    ix = ctx.ix
+    if not r.closed:
+        return None
+    j = ix.at(r.close + 1)
+    if j >= len(ix) or ix.stretch_of[j] != ix.stretch_of[max(0, ix.before(r.close + 1))]:
+        return None
+    if ix.starts[j] - r.close > 4:
+        return None
+    _, sent_end = ix.sentence(j) if j < len(ix) else (0, 0)
+    limit = _sentence_stop(ix, j, sent_end)
+    k_next = bisect_right(ctx.region_starts, r.close)
+    nxt_region = ctx.regions[k_next] if k_next < len(ctx.regions) else None
+    if nxt_region is not None:
+        limit = min(limit, ix.at(nxt_region.open))
+    t = ix.text(j)
+    if t in _DASHES or t == "-":
+        np = _np_after(ix, j + 1, limit)
+        if np and any(ix.toks[m].pos_ == "PROPN" or ix.text(m)[:1].isupper() for m in range(*np)) and not any(ix.text(m)[:1].isdigit() for m in range(*np)):
+            return ix.starts[j], ix.ends[j], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), j
+        return None
+    if t != ",":
+        return None
+    v = j + 1
+    if v < limit and ix.low(v) in ("lui", "leur", "nous", "me", "m'"):
+        v += 1
+    if v < limit and ix.low(v) in ("de", "d'") and v + 1 < limit and "Inf" in ix.toks[v + 1].morph.get("VerbForm"):
+        # Québec usage: "», de dire X"
+        k = v + 1
+        if verb_class(ix, k):
+            ref_np = _subject_after(ix, k + 1, limit)
+            ref = SpeakerRef("np", ix.starts[ref_np[0]], ix.ends[ref_np[1] - 1]) if ref_np else SpeakerRef("inherit")
+            return ix.starts[v], ix.ends[k], ref, k
+        return None
+    if v < limit and ix.low(v) in ("selon", "d'après"):
+        np = _np_after(ix, v + 1, limit)
+        if np:
+            return ix.starts[v], ix.ends[v], _np_or_pronoun(ix, np), v
+        return None
+    # the verb group: aux (with -t-il) and participle, or a finite verb
+    k = None
+    first_aux = None
+    scan = v
+    while scan < min(limit, v + 6):
+        tok = ix.toks[scan]
+        if tok.pos_ == "VERB" or verb_class(ix, scan) or _before_inverted_pronoun(ix, scan, limit):
+            k = scan
+            break
+        if tok.pos_ == "AUX" and first_aux is None:
+            first_aux = scan
+        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS or ix.low(scan) in _TIME_WORDS or (
+            ix.low(scan) in _SUBJ_CLITICS and ix.text(scan - 1) in ("-", "-t")
+        ):
+            scan += 1
+            continue
+        break
+    if k is None:
+        k = first_aux
+    if k is None:
+        return None
+    # "a fait remarquer": the last verb of a chain
+    k0 = k
+    while k + 1 < limit and ix.toks[k + 1].pos_ == "VERB" and "Inf" in ix.toks[k + 1].morph.get("VerbForm") and _lemma(ix.toks[k]) in ("faire", "laisser"):
+        k += 1
+    ca, cb = cue_span(ix, k)
+    if k != k0:
+        ca, cb = min(ca, cue_span(ix, k0)[0]), max(cb, k + 1)
+    ca = max(ca, v if ix.low(v - 1) not in ("lui", "leur") else v - 1)
+    cls = verb_class(ix, k) or verb_class(ix, ca)
+    if cls is None and _lemma(ix.toks[k]) in _CAUSATIVE_SPEECH and k > v and _lemma(ix.toks[k - 1]) in ("faire", "laisser"):
+        cls = "speech"
+    pron = _inverted_pronoun(ix, ca, cb + 1)
+    if cls is None and pron is None:
+        return None
+    if "Part" in ix.toks[k].morph.get("VerbForm") and ix.low(k).endswith("ant"):
+        return None  # "…», ajoutant que …": a new quote starts, this one has no cue here
+    ref = _ref_after(ix, k, ca, cb, limit)
+    return ix.starts[ca], ix.ends[cb - 1], ref, k
+
+
+def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[Tuple[int, int, SpeakerRef, int]]:
+    """A cue introducing the region: ``X confie : « … »``, ``Galthié : « … »``, ``a déclaré « … »``."""
+    ix = ctx.ix
+    o = ix.before(r.open + 1)
+    while o >= 0 and ix.starts[o] >= r.open:
+        o -= 1
+    if o < 0:
+        return None
+    sa, _ = ix.sentence(o)
+    lo = max(sa, ix.at(prev_end) if prev_end >= 0 else sa)
+    if lo > o:
+        return None
+    colon = ix.text(o) == ":"
+    last = o - 1 if colon else o
+    # the last reporting verb of the introduction
+    for k in range(last, lo - 1, -1):
+        cls = verb_class(ix, k)
+        if cls and not _negated(ix, *cue_span(ix, k)):
+            if not colon and k != last and not (k + 1 <= last and all(ix.toks[m].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN") for m in range(k + 1, last + 1)) and colon):
+                if k != last:
+                    continue
+            ca, cb = cue_span(ix, k)
+            if ix.low(k - 1) in ("d'", "de") and "Inf" in ix.toks[k].morph.get("VerbForm"):
+                ca = k - 1
+                ref = SpeakerRef("inherit")
+            else:
+                ref = _ref_for_verb(ix, k, ca, cb, o)
+            return ix.starts[ca], ix.ends[cb - 1], ref, k
+    if not colon:
+        return None
+    # "Galthié : « … »", "La police reste attentive aux dénonciations : « … »"
+    for k in range(lo, o):
+        tok = ix.toks[k]
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            sub = _subject_before(ix, ix.index(tok.head)) if ix.index(tok.head) >= 0 else None
+            if sub:
+                return ix.starts[o], ix.ends[o], _np_or_pronoun(ix, sub), o
+    np = _np_after(ix, lo, o)
+    if np:
+        return ix.starts[o], ix.ends[o], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), o
+    return None
+
+
+def _direct(ctx: _Ctx) -> List[Candidate]:
+    ix = ctx.ix
+    out: List[Candidate] = []
+    prev_cue: Optional[Tuple[int, int, SpeakerRef, int]] = None
+    prev_close = -1
+    for r in ctx.regions:
+        if ix.at(r.start) >= len(ix):
+            continue
+        para = ctx.para_of(r.start)
+        parts = _split_incises(ctx, r)
+        if r.dash:
+            for part, inner_cue in parts:
+                if inner_cue is not None:
+                    out.append(Candidate("direct", part.start, part.end, (inner_cue[0], inner_cue[1]), inner_cue[2], para, 3, regions=[part]))
+                else:
+                    out.append(Candidate("direct", part.start, part.end, None, SpeakerRef("float", r.start), para, 2, regions=[part]))
+            continue
+        for n, (part, inner_cue) in enumerate(parts):
+            cue = None
+            if n == len(parts) - 1 and (len(parts) > 1 or _opens_clause(ctx, r, prev_cue)):
+                cue = _cue_after(ctx, r)
+            if cue is None and inner_cue is not None and n < len(parts) - 1:
+                cue = inner_cue
+            if cue is None and n == 0:
+                cue = _cue_before(ctx, r, prev_close)
+            if cue is None and inner_cue is not None:
+                cue = inner_cue
+            if cue is None and prev_cue is not None and n == 0 and _follows_cue(ctx, prev_cue, r):
+                cue = prev_cue
+            if cue is not None:
+                c = Candidate("direct", part.start, part.end, (cue[0], cue[1]), cue[2], para, 3, regions=[part])
+                out.append(c)
+                prev_cue = cue
+            elif _is_standalone(ctx, r) or len(parts) > 1:
+                out.append(Candidate("direct", part.start, part.end, None, SpeakerRef("float", r.open), para, 2, regions=[part]))
+                prev_cue = None
+            else:
+                prev_cue = None
+        prev_close = r.close
+    return out
+
+
+def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[Tuple[int, int, SpeakerRef, int]]) -> bool:
+    """The region starts its sentence (or follows a colon, a dash, or the cue of the quote before):
+    words before it in the same clause make it the quoted part of a mixed quote instead."""
+    text = ctx.text
+    j = r.open - 1
+    while j >= 0 and text[j] in _SPACES:
+        j -= 1
+    if j < 0 or text[j] in "\n.!?…:;—–«“\"»”(":
+        return True
+    if prev_cue is not None and text[j] == "," and not text[prev_cue[1]:j].strip(" ,\u00a0\u202f"):
+        return True
+    if text[j] == ",":
+        # after a cue's subject phrase: « A », a souligné X, « B »
+        ix = ctx.ix
+        k = ix.before(j + 1)
+        sa, _ = ix.sentence(max(k, 0)) if k >= 0 else (0, 0)
+        return any(ix.starts[m] < r.open and ix.text(m) in ("»", "”", '"') for m in range(sa, max(k, 0)))
+    return False
+
+
+def _follows_cue(ctx: _Ctx, cue: Tuple[int, int, SpeakerRef, int], r: Region) -> bool:
+    """« A », a-t-il ajouté, « B »: B continues the quote whose cue stands just before it."""
+    between = ctx.text[cue[1]:r.open]
+    if len(between) > 80:
+        return False
+    ix = ctx.ix
+    j = ix.at(cue[1])
+    while j < len(ix) and ix.starts[j] < r.open:
+        if ix.toks[j].pos_ in ("VERB",) or ix.text(j) in ".!?":
+            return False
+        j += 1
+    return "," in between or ":" in between

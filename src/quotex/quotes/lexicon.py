@@ -1,0 +1,22 @@
+"""Closed word classes and quotation-mark sets the quotation rules read (from ``data/``)."""
+from __future__ import annotations
+
+from .. import resources
+
+_OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"'}
+_CLOSERS = {"»": "«", "”": "“„", "“": "„", "›": "‹"}
+_DASHES = ("—", "–", "―")
+_SPACES = " \t\u00a0\u202f\u2009\u2007\ufeff\r"
+# closed classes of words, from data/function_words.tsv and data/pronouns.tsv
+_PRONOUNS = resources.pronouns()
+_NEGATORS = resources.words("negators")
+_MODALS = resources.words("modals")
+_QUE = resources.words("que")
+_OBJ_CLITICS = resources.words("object_clitics")
+_NP_INNER = resources.words("np_inner")
+_SKIP_PREPS = resources.words("skip_preps")
+_TIME_WORDS = resources.words("time_words")
+_CAUSATIVE_SPEECH = resources.words("causative_speech")
+_DE_ADVERBS = resources.words("de_adverbs")
+_SUBJ_CLITICS = resources.words("subject_clitics")
+_MARKER_PRONOUNS = resources.words("marker_pronouns")

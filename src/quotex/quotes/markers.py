@@ -1,0 +1,107 @@
+"""Source markers: ``selon X``, ``d'après X``, ``pour X`` heading or closing reported content."""
+from __future__ import annotations
+
+from typing import Dict, List, Tuple
+
+from .. import resources
+from .context import _Ctx, _clause_start, _content_end, _content_span, _covering, _typed
+from .lexicon import _MARKER_PRONOUNS
+from .phrases import _np_or_pronoun
+from .records import Candidate
+from .tokens import TokenIndex
+from .verbs import _lemma
+
+
+def _markers(ctx: _Ctx) -> List[Candidate]:
+    """``Selon X, …``, ``D'après X, …``, ``Pour X, …`` and ``…, selon X.``"""
+    ix = ctx.ix
+    out: List[Candidate] = []
+    markers = resources.source_markers()
+    roles = resources.role_nouns()
+    firsts = {m.split()[0] for m in markers} | {"d'", "d’"}
+    shapes = [(m, len(m.split()), m.replace(" ", "")) for m in markers]
+    lows = ix.lows
+    resume = 0
+    for k in [k for k, low in enumerate(lows) if low in firsts]:
+        if k < resume:
+            continue
+        low = lows[k]
+        m_len = 0
+        for m, size, joined in shapes:
+            if " ".join(lows[k:k + size]) == m:
+                m_len = size
+                break
+            # the tokenizer splits "d'après" into "d'" + "après"
+            if "".join(lows[k:k + 2]) == joined:
+                m_len = 2
+                break
+        if not m_len:
+            continue
+        is_pour = low == "pour"
+        sa, se = ix.sentence(k)
+        np_start = k + m_len
+        # a marker heading its clause: "Selon X, <content>"
+        at_head = k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
+        comma = np_start
+        while comma < se and ix.text(comma) != "," and comma - np_start < 16:
+            comma += 1
+        # "Selon le procureur, Antoine Blanc, ...": an apposed name belongs to the source
+        if comma < se and comma + 2 < se and ix.toks[comma + 1].pos_ == "PROPN":
+            c2 = comma + 1
+            while c2 < se and ix.text(c2)[:1].isupper() and not ix.toks[c2].is_punct and c2 - comma < 5:
+                c2 += 1
+            if c2 < se and ix.text(c2) == ",":
+                comma = c2
+        np = (np_start, comma)
+        ok_np = comma < se and comma > np_start and _source_np_ok(ix, np, is_pour, roles)
+        if at_head and ok_np and comma + 1 < se:
+            ce = _content_end(ctx, comma + 1, se)
+            span = _content_span(ctx, comma + 1, ce)
+            if span:
+                s, e = span
+                ref = _np_or_pronoun(ix, np)
+                whole = _covering(ctx, s, e)
+                typ = "direct" if whole else _typed(ctx, s, e)
+                if whole:
+                    s, e = whole[0].start, whole[0].end
+                out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
+                resume = comma + 1
+                continue
+        # a marker closing the sentence: "<content>, selon X."
+        if not is_pour and k - 1 > sa and ix.text(k - 1) == ",":
+            end = np_start
+            while end < se and not ix.toks[end].is_punct:
+                end += 1
+            if end > np_start and (end >= se - 1 or ix.text(end) in (".", "!", "…")) and _source_np_ok(ix, (np_start, end), False, roles):
+                start_tok = _clause_start(ctx, sa, k - 1)
+                span = _content_span(ctx, start_tok, k - 1)
+                if span and any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, k - 1)):
+                    s, e = span
+                    whole = _covering(ctx, s, e)
+                    typ = "direct" if whole else _typed(ctx, s, e)
+                    if whole:
+                        s, e = whole[0].start, whole[0].end
+                    ref = _np_or_pronoun(ix, (np_start, end))
+                    out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
+        resume = k + m_len
+    return out
+
+
+def _source_np_ok(ix: TokenIndex, np: Tuple[int, int], strict: bool, roles: Dict[str, str]) -> bool:
+    a, b = np
+    if b - a > 14:
+        return False
+    first = ix.toks[a]
+    if "Inf" in first.morph.get("VerbForm") or ix.low(a) in ("que", "qu'", "laquelle", "lequel", "lesquels", "lesquelles"):
+        return False
+    if b - a == 1 and ix.low(a) in _MARKER_PRONOUNS:
+        return True
+    has_name = any(ix.toks[j].pos_ == "PROPN" or (ix.text(j)[:1].isupper() and j > a) for j in range(a, b))
+    has_role = any(ix.low(j) in roles or _lemma(ix.toks[j]) in roles for j in range(a, b))
+    if any(ix.toks[j].pos_ in ("VERB", "AUX") and "Part" not in ix.toks[j].morph.get("VerbForm") for j in range(a, b)):
+        return False
+    if strict:
+        return has_name or has_role
+    if ix.low(a) in ("ses", "son", "sa", "leurs", "leur", "mes", "nos", "vos"):
+        return has_name or has_role
+    return has_name or has_role or first.pos_ in ("DET",)

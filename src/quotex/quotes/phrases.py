@@ -1,0 +1,235 @@
+"""Where the speaker is named: noun phrases and subjects around a cue (``SpeakerRef``)."""
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+from .. import resources
+from .lexicon import _DE_ADVERBS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
+from .records import SpeakerRef
+from .tokens import TokenIndex
+from .verbs import _inverted_pronoun
+
+
+def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
+    """A noun phrase starting at token j (a determiner, a name or a noun), as token range."""
+    if j >= limit:
+        return None
+    t = ix.toks[j]
+    if t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") and not t.text[:1].isupper() and not _one_of(ix, j, limit):
+        return None
+    if t.is_punct:
+        return None
+    a = j
+    b = j
+    while b < limit:
+        t = ix.toks[b]
+        low = ix.low(b)
+        if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
+            break  # a new noun phrase starts: "à Sputnik | la porte-parole"
+        names = resources.first_names()
+        if b > a + (ix.toks[a].pos_ == "DET") and ix.low(b - 1) not in names and (t.ent_iob_ == "B" or (t.lower_ in names and t.text[:1].isupper() and not (t.ent_iob_ == "I" and t.ent_type_ == "PER"))) and all(
+            ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b)
+        ):
+            break  # a new name starts: "à BFMTV | Yassine Bouzrou"
+        if low in _TIME_WORDS and (b > a or t.pos_ != "PROPN"):
+            if all(ix.toks[m].pos_ == "DET" or ix.low(m) in _TIME_WORDS for m in range(a, b)):
+                a = b = b + 1  # "a déclaré ce jeudi matin Marie Roux": the time phrase is skipped
+                continue
+            break  # "a déclaré Marie Roux jeudi"
+        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or _one_of(ix, b, limit) or (
+            t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
+        ):
+            if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
+                break
+            b += 1
+            continue
+        if t.text == "(":
+            # "(DFAE)", "(coalition d'opposition)"
+            c = b + 1
+            while c < limit and ix.text(c) != ")" and c - b < 6:
+                c += 1
+            if c < limit and ix.text(c) == ")":
+                b = c + 1
+                continue
+        if t.text == "," and b + 1 < limit and ix.toks[b + 1].pos_ == "PROPN":
+            # apposed name: "le vice-président de la Douma russe, Piotr Tolstoï"
+            c = b + 1
+            while c < limit and (ix.toks[c].pos_ == "PROPN" or ix.text(c)[:1].isupper()) and not ix.toks[c].is_punct:
+                c += 1
+            b = c
+            break
+        break
+    while b > a and ix.low(b - 1) in _NP_INNER | {"l'", "d'", "le", "la", "les"}:
+        b -= 1
+    if b <= a:
+        return None
+    return a, b
+
+
+def _one_of(ix: TokenIndex, j: int, limit: int) -> bool:
+    """``un des deux policiers``, ``l'une de ces sources``: ``un``/``une`` heading a partitive."""
+    return ix.low(j) in ("un", "une") and j + 1 < limit and ix.low(j + 1) in ("des", "de", "d'", "d’", "du")
+
+
+def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
+    """The inverted subject after a cue: skip adverbs, dates and a prepositional phrase or two."""
+    skips = 0
+    while j < limit and skips < 4:
+        t = ix.toks[j]
+        low = ix.low(j)
+        if t.pos_ == "ADV" or low in _TIME_WORDS:
+            j += 1
+            continue
+        if low in ("d'", "de") and j + 1 < limit and ix.low(j + 1) in _DE_ADVERBS:
+            j += 2  # "affirme d'emblée X", "déclare de nouveau X"
+            continue
+        if low in _SKIP_PREPS or (t.pos_ == "ADP" and low not in _NP_INNER):
+            np = _np_after(ix, j + 1, limit)
+            if np is None:
+                return None
+            nxt = np[1]
+            if nxt < limit and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper()) and not ix.toks[nxt].is_punct:
+                j = nxt
+                skips += 1
+                continue
+            return None
+        break
+    np = _np_after(ix, j, limit)
+    if np is None:
+        return None
+    a, b = np
+    # "un communiqué lu par X": the person who read or signed it
+    if b + 1 < limit and ix.toks[b].pos_ in ("VERB", "ADJ") and ix.low(b + 1) == "par":
+        inner = _np_after(ix, b + 2, limit)
+        if inner:
+            return inner
+    if b < limit and ix.low(b) == "par" and b - 1 > a:
+        inner = _np_after(ix, b + 1, limit)
+        if inner:
+            return inner
+    return a, b
+
+
+def _subject_before(ix: TokenIndex, k: int) -> Optional[Tuple[int, int]]:
+    """The subject of verb k from the dependency parse (nsubj), as token range of its phrase."""
+    tok = ix.toks[k]
+    cands = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not cands and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        cands = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not cands:
+        return None
+    c = cands[0]
+    if c.lower_ == "qui" and c.head.head is not c.head:
+        ante = c.head.head
+        a = ix.index(ante)
+        q = ix.index(c)
+        if a < 0 or q < 0 or a >= q:
+            return None
+        s = a
+        while s > 0 and ix.toks[s - 1].pos_ == "DET" and s - 1 >= a - 2:
+            s -= 1
+        e = q
+        while e > a + 1 and ix.toks[e - 1].is_punct:
+            e -= 1
+        return s, e
+    left = [t for t in c.subtree if t.i <= c.i or ix.index(t) < k]
+    ks = [ix.index(t) for t in left if ix.index(t) >= 0 and not t.is_punct]
+    # stop a subject phrase at a comma that is followed by a relative or a participle clause
+    if not ks:
+        return None
+    a, b = min(ks), max(ks) + 1
+    ci = ix.index(c)
+    if ci < 0:
+        return None
+    # keep the part around the head noun, cutting relative clauses ("qui participent ...")
+    for j in range(ci + 1, b):
+        if ix.low(j) in ("qui", "que", "dont", "lequel", "laquelle") and ix.text(j - 1) == ",":
+            b = j - 1
+            break
+    while a < b and ix.toks[a].is_punct:
+        a += 1
+    if b <= a or b > k:
+        b = min(b, k)
+    return (a, b) if a < b else None
+
+
+def _ref_after(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> SpeakerRef:
+    """Speaker of a cue that follows its quotation: an inverted pronoun or the phrase after it."""
+    pron = _inverted_pronoun(ix, a, b)
+    if pron is not None:
+        return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
+    after = _subject_after(ix, b, limit)
+    if after is not None:
+        return _np_or_pronoun(ix, after)
+    return SpeakerRef("inherit")
+
+
+def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> SpeakerRef:
+    """Who is speaking for the reporting verb k with cue tokens [a, b)."""
+    pron = _inverted_pronoun(ix, a, b)
+    if pron is not None:
+        return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
+    tok = ix.toks[k]
+    form = tok.morph.get("VerbForm")
+    if "Part" in form and ix.low(k).endswith("ant"):
+        return SpeakerRef("participle")
+    if "Inf" in form and k > 0 and ix.low(k - 1) in ("d'", "de"):
+        return SpeakerRef("inherit")
+    subj = _subject_before(ix, k)
+    if subj is not None and subj[1] <= a:
+        s, e = subj
+        if e - s == 1 and ix.low(s) in _PRONOUNS:
+            return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
+        return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    after = _subject_after(ix, b, limit)
+    if after is not None:
+        s, e = after
+        if e - s == 1 and ix.low(s) in _PRONOUNS:
+            return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
+        return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    if subj is not None:
+        s, e = subj
+        return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    name = _name_before(ix, a)
+    if name is not None:
+        return SpeakerRef("np", ix.starts[name[0]], ix.ends[name[1] - 1])
+    return SpeakerRef("inherit")
+
+
+def _name_before(ix: TokenIndex, a: int) -> Optional[Tuple[int, int]]:
+    """The nearest name before token a in its sentence that stands in subject position
+    (not inside a prepositional phrase or a coordination): the parse's fallback."""
+    sa, _ = ix.sentence(a)
+    j = a - 1
+    while j >= sa:
+        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct:
+            e = j + 1
+            s = j
+            while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
+                s -= 1
+            prev = ix.toks[s - 1] if s - 1 >= sa else None
+            if prev is None or prev.is_punct or (prev.pos_ == "DET" and (s - 2 < sa or ix.toks[s - 2].pos_ not in ("ADP",))) or prev.pos_ == "NOUN":
+                if not any(ix.text(m) in '"«»“”' for m in range(s, e)):
+                    return s, e
+            j = s - 1
+            continue
+        j -= 1
+    return None
+
+
+def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
+    """The end of k's sentence by punctuation (the parser sometimes ends it early at a name)."""
+    j = k
+    seg = ix.seg[k]
+    while j < len(ix) and ix.seg[j] is seg and j - k < 60:
+        if ix.text(j) in (".", "!", "?", "…"):
+            return max(se, j + 1)
+        j += 1
+    return max(se, j)
+
+
+def _np_or_pronoun(ix: TokenIndex, np: Tuple[int, int]) -> SpeakerRef:
+    s, e = np
+    if e - s == 1 and ix.low(s) in _PRONOUNS:
+        return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
+    return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])

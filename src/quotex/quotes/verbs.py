@@ -1,0 +1,154 @@
+"""Reporting verbs and their cues: the verb test, the cue span, negation and hypotheticals."""
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+from .. import resources
+from ..nlp import lemma
+from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
+from .tokens import TokenIndex, _may_report
+
+
+def _lemma(tok: Any) -> str:
+    return lemma(tok).replace("’", "'")
+
+
+def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
+    """``speech`` or ``cue`` when token k is a reporting verb, else None (memoised per index)."""
+    try:
+        return ix.verb_classes[k]
+    except KeyError:
+        cls = ix.verb_classes[k] = _verb_class(ix, k)
+        return cls
+
+
+def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
+    low = ix.low(k)
+    if not _may_report(low):
+        return None
+    forms = resources.verb_forms()
+    tok = ix.toks[k]
+    verbs = resources.reporting_verbs()
+    lemma = forms.get(low) if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ") or (
+        tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
+    ) else None
+    if lemma is None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = _lemma(tok)
+    prev = ix.low(k - 1) if k > 0 else ""
+    if prev in ("se", "s'") or (k > 1 and ix.low(k - 2) in ("se", "s'") and ix.toks[k - 1].pos_ == "AUX"):
+        cls = verbs.get("se " + lemma) or verbs.get("s'" + lemma)
+        if cls:
+            return cls
+    if lemma in ("faire", "laisser", "mettre") and k + 1 < len(ix):
+        j = k + 1
+        while j < len(ix) and ix.text(j).startswith("-"):
+            j += 1
+        if j < len(ix):
+            nxt = _lemma(ix.toks[j])
+            if f"{lemma} {nxt}" in verbs:
+                return verbs[f"{lemma} {nxt}"]
+            if j + 1 < len(ix) and f"{lemma} {ix.low(j)} {ix.low(j + 1)}" in verbs:
+                return verbs[f"{lemma} {ix.low(j)} {ix.low(j + 1)}"]
+    return verbs.get(lemma)
+
+
+def _main_verb(ix: TokenIndex, k: int) -> int:
+    """For ``faire savoir`` and the like, the second verb ends the cue."""
+    if _lemma(ix.toks[k]) in ("faire", "laisser", "mettre"):
+        j = k + 1
+        while j < len(ix) and ix.text(j).startswith("-"):
+            j += 1
+        if j < len(ix) and ix.low(j) == "en":
+            j += 1
+        return min(j, len(ix) - 1)
+    return k
+
+
+def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
+    """Token range [a, b) of the verb group around reporting verb k (auxiliaries, clitics, -t-il)."""
+    a = k
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 5 and ix.seg[j] is ix.seg[k]:
+        t = ix.toks[j]
+        low = ix.low(j)
+        if t.pos_ == "AUX" or low.startswith("-") or low in _OBJ_CLITICS or (low in _SUBJ_CLITICS and j > 0 and ix.text(j - 1) in ("-", "-t")):
+            a = j
+        elif t.pos_ == "ADV" or (low in ("de", "son", "sa", "leur", "côté", "part", "ailleurs", "par") and steps < 4):
+            pass
+        else:
+            break
+        j -= 1
+        steps += 1
+    # do not start on an adverb or a preposition
+    while a < k and ix.toks[a].pos_ not in ("AUX",) and not ix.low(a).startswith("-") and ix.low(a) not in _OBJ_CLITICS:
+        a += 1
+    b = _main_verb(ix, k) + 1
+    while b < len(ix) and ix.seg[b] is ix.seg[k] and ix.starts[b] == ix.ends[b - 1] and (
+        ix.text(b).startswith("-") or (ix.text(b - 1) in ("-", "-t") and ix.low(b) in _SUBJ_CLITICS)
+    ):
+        b += 1
+    return a, b
+
+
+def _inverted_pronoun(ix: TokenIndex, a: int, b: int) -> Optional[int]:
+    """The inverted subject clitic in tokens [a, b]: ``-il``, ``-t-elle``, or ``-`` then ``elles``."""
+    for j in range(a, min(b + 1, len(ix))):
+        low = ix.low(j)
+        if low.startswith("-") and low.lstrip("-t").lstrip("-") in _SUBJ_CLITICS:
+            return j
+        if low in ("-", "-t", "-t-") and j + 1 < len(ix) and ix.low(j + 1).lstrip("-") in _SUBJ_CLITICS and ix.starts[j + 1] == ix.ends[j]:
+            return j + 1
+    return None
+
+
+def _negated(ix: TokenIndex, a: int, b: int) -> bool:
+    lo = max(0, a - 2)
+    hi = min(len(ix), b + 2)
+    has_ne = any(ix.low(j) in ("ne", "n'") for j in range(lo, b))
+    has_neg = any(ix.low(j) in _NEGATORS for j in range(a, hi))
+    return has_ne and has_neg
+
+
+def _hypothetical(ix: TokenIndex, k: int, a: int) -> bool:
+    tok = ix.toks[k]
+    morph = tok.morph
+    if "Fut" in morph.get("Tense") and "Fin" in morph.get("VerbForm"):
+        return True
+    if "Cnd" in morph.get("Mood") and "Part" not in morph.get("VerbForm"):
+        return True
+    for j in range(a, k):
+        m = ix.toks[j].morph
+        if ix.toks[j].pos_ == "AUX" and "Fut" in m.get("Tense"):
+            return True
+    # an infinitive under a modal or a non-reporting verb ("pourrait annoncer", "refuse de dire")
+    if "Inf" in morph.get("VerbForm"):
+        head = tok.head
+        if head is not tok and head.pos_ in ("VERB", "AUX") and _lemma(head) in _MODALS:
+            return True
+        if head is not tok and head.pos_ == "VERB" and _lemma(head) not in resources.reporting_verbs():
+            prev = ix.low(k - 1) if k > 0 else ""
+            if prev not in ("d'", "de"):
+                return True
+    # a clause introduced by "si"
+    for child in tok.children:
+        if child.dep_ == "mark" and child.lower_ in ("si", "s'"):
+            return True
+    sa, _ = ix.sentence(k)
+    for j in range(max(sa, k - 4), k):
+        if ix.low(j) in ("si", "s'") and (j + 1 < len(ix) and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on")):
+            return True
+    return False
+
+
+def _before_inverted_pronoun(ix: TokenIndex, k: int, limit: int) -> bool:
+    """``convient-elle``, ``tranche-t-il``: a word followed by an inverted subject pronoun is a
+    verb, whatever tag the model gave it."""
+    if k + 1 >= limit or not ix.text(k + 1).startswith("-") or ix.toks[k].is_punct:
+        return False
+    nxt = ix.low(k + 1).replace("-t-", "-")
+    if nxt == "-t" and k + 2 < limit:
+        nxt = "-" + ix.low(k + 2).lstrip("-")
+    return nxt.lstrip("-") in _SUBJ_CLITICS
