@@ -20,7 +20,8 @@ from typing import List, Optional, Sequence, Tuple
 from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
-from . import descriptions, pronouns
+from ..quotes.lexicon import _PRONOUNS
+from . import descriptions, nouns, pronouns
 from .genders import learn_genders
 from .context import Context
 from .echoes import fill_echoes
@@ -53,6 +54,32 @@ def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
     return eid
 
 
+def _clause_subject(ctx: Context, offset: int, same_sentence: bool) -> Optional[str]:
+    """The entity that is subject of the sentence holding ``offset`` (before it), or of the
+    sentence before."""
+    ix = ctx.ix
+    k = ix.at(offset)
+    if k >= len(ix):
+        return None
+    sa, _ = ix.sentence(k)
+    if same_sentence:
+        span = (sa, k)
+    elif sa > 0:
+        span = ix.sentence(sa - 1)
+    else:
+        return None
+    sub = pronouns.subject_in(ctx, *span)
+    if sub is None or ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
+        return None
+    if sub[1] - sub[0] == 1 and ix.low(sub[0]) in _PRONOUNS:
+        return pronouns.resolve_pronoun(ctx, sub[0])
+    a, b = ix.starts[sub[0]], ix.ends[sub[1] - 1]
+    eid = descriptions.resolve_np(ctx, a, b, create=False)
+    if eid is None and not any(nouns.noun_class(ix.low(j)) == "person" for j in range(*sub)):
+        eid = descriptions.resolve_np(ctx, a, b)  # "la cour": an organisation of its own
+    return eid
+
+
 def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Candidate], title: Optional[Tuple[int, int]] = None) -> Tuple[Quote, ...]:
     """Resolve every candidate's speaker, in text order; returns the quotes. ``title``: the
     headline's offsets, for quotations in it."""
@@ -73,11 +100,14 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
             eid = pronouns.resolve_pronoun(ctx, k) if k < len(ix) else None
             mention = Span.of(text, ref.start, ref.end)
         elif ref.kind == "participle":
-            eid = last
+            # "X a rejeté l'appel, en estimant que ...": the running speaker, else the subject of
+            # the sentence's first clause
+            eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=True)
         elif ref.kind == "float":
             eid = floating(ctx, ref.start, last)
         else:
-            eid = last
+            # "Et d'ajouter que ...": the running speaker, else the subject of the sentence before
+            eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=False)
             if eid is None:
                 eid = ctx.last_mention(c.start, ("PERSON",), check=False)
         if eid is not None:

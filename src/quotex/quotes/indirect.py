@@ -110,8 +110,8 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
             return None
         if se_verb and j == cb and t.pos_ in ("ADJ", "NOUN") and j + 1 < se and ix.low(j + 1) in ("à", "de", "d'", "prêt", "prête"):
             return j, "adj"
-        if se_verb and j == cb and t.pos_ == "ADJ":
-            return j, "adj"
+        if se_verb and j == cb and (t.pos_ == "ADJ" or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not low.endswith("ant"))):
+            return j, "adj"  # "se dit inquiet", "se dit épuisé par ..."
         if t.pos_ == "ADV" or low.startswith("-") or low in ("lui", "leur", "nous", "vous"):
             j += 1
             steps += 1

@@ -7,7 +7,7 @@ from .. import resources
 from .lexicon import _DE_ADVERBS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
 from .records import SpeakerRef
 from .tokens import TokenIndex
-from .verbs import _inverted_pronoun
+from .verbs import _gerund, _inverted_pronoun
 
 
 def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
@@ -171,7 +171,7 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
         return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
     tok = ix.toks[k]
     form = tok.morph.get("VerbForm")
-    if "Part" in form and ix.low(k).endswith("ant"):
+    if ("Part" in form and ix.low(k).endswith("ant")) or _gerund(ix, k):
         return SpeakerRef("participle")
     if "Inf" in form and k > 0 and ix.low(k - 1) in ("d'", "de"):
         return SpeakerRef("inherit")

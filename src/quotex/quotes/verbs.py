@@ -30,7 +30,7 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
     tok = ix.toks[k]
     verbs = resources.reporting_verbs()
     lemma = forms.get(low) if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ") or (
-        tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
+        tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP") or _gerund(ix, k))
     ) else None
     if lemma is None:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -52,6 +52,11 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
             if j + 1 < len(ix) and f"{lemma} {ix.low(j)} {ix.low(j + 1)}" in verbs:
                 return verbs[f"{lemma} {ix.low(j)} {ix.low(j + 1)}"]
     return verbs.get(lemma)
+
+
+def _gerund(ix: TokenIndex, k: int) -> bool:
+    """``en estimant``: a gerund, whatever tag the model gave the -ant form."""
+    return k > 0 and ix.low(k - 1) == "en" and ix.low(k).endswith("ant")
 
 
 def _main_verb(ix: TokenIndex, k: int) -> int:
