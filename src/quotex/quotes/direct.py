@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import List, Optional, Tuple
 
-from .context import _Ctx
+from .context import _Ctx, _content_end, _content_span
 from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
 from .phrases import _np_after, _np_or_pronoun, _ref_after, _ref_for_verb, _sentence_stop, _subject_after, _subject_before
 from .records import Candidate, Region, SpeakerRef
@@ -246,6 +246,15 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
                 cue = inner_cue
             if cue is None and n == 0:
                 cue = _cue_before(ctx, r, prev_close)
+                if cue is not None and len(parts) == 1:
+                    mixed = _fragment_with_continuation(ctx, r)
+                    if mixed is not None:
+                        # "s'est dit « choqué » par le comportement des voyageurs": the verb's
+                        # complement runs on after the quoted fragment
+                        out.append(Candidate("mixed", mixed[0], mixed[1], (cue[0], cue[1]), cue[2], para, 3, regions=[r]))
+                        prev_cue = None
+                        prev_close = r.close
+                        break
             if cue is None and inner_cue is not None:
                 cue = inner_cue
             if cue is None and prev_cue is not None and n == 0 and _follows_cue(ctx, prev_cue, r):
@@ -261,6 +270,26 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
                 prev_cue = None
         prev_close = r.close
     return out
+
+
+def _fragment_with_continuation(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int]]:
+    """A quoted fragment (a few words, no capital: not a sentence of its own) right after its cue,
+    and the words that continue the clause after the closing mark: the content of a mixed quote."""
+    ix = ctx.ix
+    text = ctx.text
+    frag = text[r.start:r.end]
+    words = frag.split()
+    if not r.closed or not words or len(words) > 6 or not frag.lstrip()[:1].islower():
+        return None
+    j = ix.at(r.close + 1)
+    if j >= len(ix) or ix.toks[j].is_punct or ix.stretch_of[j] != ix.stretch_of[max(0, ix.before(r.close + 1))]:
+        return None
+    _, se = ix.sentence(j)
+    end = _content_end(ctx, j, se)
+    span = _content_span(ctx, j, end)
+    if span is None or len(text[span[0]:span[1]].split()) < 2:
+        return None
+    return r.open, span[1]
 
 
 def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[Tuple[int, int, SpeakerRef, int]]) -> bool:
