@@ -55,6 +55,10 @@ CASES: List[Tuple[str, str, str, str, Optional[str]]] = [
      "Le groupe Velmora a annoncé la fermeture de deux usines.\n\n"
      "« Cette décision a été mûrement réfléchie », a expliqué l'entreprise dans un courrier.",
      "Cette décision a été", "Velmora", None),
+    ("institution-noun-to-its-named-office",
+     "Le parquet de Nanterre a ouvert une enquête jeudi pour homicide involontaire.\n\n"
+     "« Aucune piste n'est écartée à ce stade », a indiqué le parquet vendredi.",
+     "Aucune piste n'est écartée", "Nanterre", None),
     # quotations without a cue
     ("float-after-introducing-sentence",
      "« Je n'irai pas », avait prévenu Henri Lachaud.\n\n"

@@ -71,6 +71,10 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     if not is_role:
         for m in mentions:
             if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
+                name = ctx.text[m.start:m.end]
+                if m.label == "ORG" and " " not in name and name.islower():
+                    # "le parquet" after "le parquet de Nanterre": the organisation named before
+                    return _named_org_with(ctx, name.lower(), m.start) or m.entity
                 return m.entity
         orgs_inside = [] if plural_head else [m for m in mentions if m.label == "ORG"]
         if orgs_inside and not any(m.label == "PERSON" for m in mentions):
@@ -99,6 +103,11 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
         kind = "person" if is_role else nouns.noun_class(head_word)
         if kind == "person":
             return _person_description(ctx, toks, lows, head, gender, create, loose)
+        if kind == "org" and len(content) == 1:
+            # "la police", "le ministère": the organisation named before with that noun
+            eid = _named_org_with(ctx, head_word, a)
+            if eid is not None:
+                return eid
         if kind in ("org_anaphor", "document"):
             eid = _issuer(ctx, a, kind)
             if eid is not None:
@@ -292,3 +301,19 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
         return ctx.last_speaker(before, within=within, any_=True)
     return None
 
+
+
+def _named_org_with(ctx: Context, noun: str, before: int) -> Optional[str]:
+    """The organisation mentioned last before ``before`` whose name holds ``noun``
+    (``le parquet`` after ``le parquet de Nanterre``)."""
+    mentions = ctx.table.mentions
+    for k in range(bisect_left(ctx.table.mention_starts, before) - 1, -1, -1):
+        m = mentions[k]
+        if m.end > before or m.label != "ORG":
+            continue
+        ent = ctx.ent(m.entity)
+        if ent is None or ent.head is not None:
+            continue
+        if noun in _key(ent.name).split() and len(ent.name.split()) > 1:
+            return m.entity
+    return None
