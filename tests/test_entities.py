@@ -93,6 +93,9 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
     ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
     ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
     ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
+    ("Selon le ministère de la Santé et des Services sociaux, le virus recule.", "ministère de la Santé et des Services sociaux"),
+    ("Le ministère des Affaires étrangères a convoqué l'ambassadeur.", "ministère des Affaires étrangères"),
+    ("Les ministères de la Défense et de l'Intérieur ont publié un bilan.", "ministères de la Défense et de l'Intérieur"),
 ])
 def test_organisations_the_model_misses(text, org) -> None:
     doc = quotex.extract(text)
@@ -103,6 +106,7 @@ def test_organisations_the_model_misses(text, org) -> None:
     ("Le PDG a présenté les résultats du trimestre.", "PDG"),
     ("LE MAIRE DÉMISSIONNE", "MAIRE"),
     ("Le chef a acheté une voiture neuve.", "chef"),
+    ("Les services d'Ignazio Cassis ont réagi dans la soirée.", "services"),
 ])
 def test_what_is_not_an_organisation(text, word) -> None:
     doc = quotex.extract(text)

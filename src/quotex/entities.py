@@ -377,9 +377,11 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     out = []
     n = len(toks)
     resume = 0
-    for i in [i for i, low in enumerate(lows) if low in nouns]:
+    for i in [i for i, low in enumerate(lows) if low in nouns or (low.endswith("s") and low[:-1] in nouns)]:
         if i < resume:
             continue
+        if lows[i] not in nouns and not (i + 2 < n and lows[i + 1] in ("de", "du", "des") and lows[i + 2] in ("la", "l'", "l’")):
+            continue  # a plural head names offices only with an article ("les ministères de la Défense")
         t = toks[i]
         prev = lows[i - 1] if i > 0 else ""
         if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE"):
@@ -403,6 +405,12 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
                 break
             capital = u.text[:1].isupper()
             adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital
+            if low == "et" and state == "name" and j + 2 < n and toks[j + 1].lower_ in _ORG_LINKS and (
+                    toks[j + 2].text[:1].isupper() or (toks[j + 2].lower_ in _ORG_LINKS and j + 3 < n and toks[j + 3].text[:1].isupper())):
+                # "ministère de la Santé et des Services sociaux": a second capitalised complement
+                state = "link"
+                j += 1
+                continue
             if low in _ORG_LINKS:
                 if j + 1 < n and (toks[j + 1].pos_ in ("NOUN", "PROPN", "DET") or toks[j + 1].text[:1].isupper() or toks[j + 1].lower_ in _ORG_LINKS):
                     state = "link"
@@ -411,14 +419,17 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
                 break
             if capital:
                 state = "name"
-            elif state == "noun" and adjective:
-                pass
+            elif adjective and (state == "noun" or (state == "name" and toks[j - 1].text[:1].isupper() and toks[j - 1].is_alpha)):
+                pass  # "agence régionale", "ministère des Affaires étrangères"
             elif state == "link" and u.pos_ in ("NOUN", "ADJ"):
                 state = "noun"
             else:
                 break
             last_good = j
             j += 1
+        plural_head = lows[i] not in nouns
+        if plural_head and not any(lows[m] == "et" for m in range(i + 1, last_good)):
+            continue  # plural: several offices named jointly only ("les ministères de la Défense et de l'Intérieur")
         if last_good > i or (lows[i] in institutions and prev in _INSTITUTION_DETERMINERS):
             g = t.morph.get("Gender")
             out.append((seg.start(t), seg.end(toks[last_good]), "f" if "Fem" in g else "m" if "Masc" in g else None))
