@@ -88,8 +88,8 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
 
 
 @pytest.mark.parametrize("text,org", [
-    ("Le président de la LNR a critiqué la décision de l'arbitre.", "LNR"),
-    ("Le CSV a perdu les élections législatives de dimanche.", "CSV"),
+    ("Le président de la FRVQ a critiqué la décision de l'arbitre.", "FRVQ"),
+    ("Le SNPEC a perdu les élections professionnelles de dimanche.", "SNPEC"),
     ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
     ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
     ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
@@ -111,6 +111,12 @@ def test_organisations_the_model_misses(text, org) -> None:
 def test_what_is_not_an_organisation(text, word) -> None:
     doc = quotex.extract(text)
     assert not any(word in e.name for e in doc.entities if e.label == "ORG")
+
+
+def test_gazetteer_names_an_acronym_in_full() -> None:
+    doc = quotex.extract("Le président de la LNR a critiqué la décision de l'arbitre samedi.")
+    org = names(doc, "ORG")["Ligue nationale de rugby"]
+    assert "LNR" in org.aliases
 
 
 def test_hyphenated_surname_stays_whole() -> None:
