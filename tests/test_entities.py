@@ -88,7 +88,7 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
 
 
 @pytest.mark.parametrize("text,org", [
-    ("Le président de la FRVQ a critiqué la décision de l'arbitre.", "FRVQ"),
+    ("Le président de la FNRQ a critiqué la décision de l'arbitre.", "FNRQ"),
     ("Le SNPEC a perdu les élections professionnelles de dimanche.", "SNPEC"),
     ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
     ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
