@@ -41,6 +41,10 @@ CASES: List[Tuple[str, str, str, str, Optional[str]]] = [
      "Le président Alain Poulain n'a pas souhaité s'exprimer.\n\n"
      "« Les négociations sont rompues », a affirmé une source proche du dossier.",
      "Les négociations sont rompues", "source", "Poulain"),
+    ("partitive-after-an-addressee",
+     "Le ministre Henri Duclos a démenti toute attaque.\n\n"
+     "« Le convoi a été pris pour cible au nord de la ville », a déclaré à l'AFP une de ces sources.",
+     "Le convoi a été pris", "sources", "Duclos"),
     # a plural description is a group, not one of the people named
     ("plural-group",
      "La directrice Sylvie Marchal a reçu une délégation jeudi.\n\n"

@@ -36,7 +36,7 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
                 a = b = b + 1  # "a déclaré ce jeudi matin Marie Roux": the time phrase is skipped
                 continue
             break  # "a déclaré Marie Roux jeudi"
-        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or _one_of(ix, b, limit) or (
+        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’")))) or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
         ):
             if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
@@ -88,7 +88,7 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, in
             if np is None:
                 return None
             nxt = np[1]
-            if nxt < limit and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper()) and not ix.toks[nxt].is_punct:
+            if nxt < limit and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper() or _one_of(ix, nxt, limit)) and not ix.toks[nxt].is_punct:
                 j = nxt
                 skips += 1
                 continue
