@@ -171,6 +171,12 @@ CASES: List[Tuple[str, str, Expected]] = [
     ("historical-infinitive",
      "Le maire Paul Roy a reçu les habitants mardi. Et d'ajouter que la piscine rouvrirait en juin.",
      [("indirect", "la piscine rouvrirait", "Roy")]),
+    ("content-ends-at-a-second-report",
+     "Le juge a estimé que le dossier était vide et a rappelé que la loi protège les témoins.",
+     [("indirect", "le dossier était vide", None), ("indirect", "la loi protège les témoins", None)]),
+    ("content-ends-before-when-it-was-said",
+     "La ministre Anne Roux a assuré qu'aucune fermeture n'était prévue, lundi lors d'une visite à Lille.",
+     [("indirect", "aucune fermeture n'était prévue", "Roux")]),
     # -- not quotations --------------------------------------------------------------------------
     ("scare-quotes", "La ville, surnommée la \"capitale\" du jazz, accueille un festival chaque été.", []),
     ("scare-guillemets", "Le gouvernement veut lutter contre les « fake news » sur les réseaux sociaux.", []),
@@ -230,3 +236,16 @@ def test_quotation_patterns(name: str, text: str, expected: Expected) -> None:
 
 def test_there_are_enough_cases() -> None:
     assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("text,content", [
+    ("La ministre Anne Roux a assuré qu'aucune fermeture n'était prévue, lundi lors d'une visite à Lille.",
+     "aucune fermeture n'était prévue"),
+    ("Le juge a estimé que le dossier était vide et a rappelé que la loi protège les témoins.",
+     "le dossier était vide"),
+    ("Le maire a rappelé que la route serait fermée (travaux, accident, etc.) Pour les riverains, rien ne change.",
+     "la route serait fermée (travaux, accident, etc.)"),
+])
+def test_where_reported_content_ends(text: str, content: str) -> None:
+    doc = quotex.extract(text)
+    assert doc.quotes and doc.quotes[0].content.text == content, [q.content.text for q in doc.quotes]

@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, List, Optional, Tuple
 
+from .lexicon import _TIME_WORDS
 from .records import Region
 from .tokens import TokenIndex
 from .verbs import _inverted_pronoun, verb_class
@@ -37,6 +38,11 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
             return j
         if low in ("et", "mais", "puis") and j + 1 < sent_end and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on", "nous"):
             return j
+        if low == "et" and j + 2 < sent_end and ix.toks[j + 1].pos_ == "AUX" and verb_class(ix, j + 2):
+            return j  # "… et a rappelé que …": a second report by the same speaker
+        if low == "," and j + 2 < sent_end and ix.low(j + 1) in _TIME_WORDS and ix.low(j + 1) not in ("aussi", "également", "notamment", "encore", "toutefois", "cependant", "ensuite", "enfin") and (
+                ix.toks[j + 2].pos_ == "ADP" or ix.low(j + 2) in _TIME_WORDS or ix.low(j + 2) in ("lors", "pendant", "durant", "devant", "au", "à", "en", "dans")):
+            return j  # "…, dimanche au premier jour de sa visite": when it was said
         if low == "," and j + 1 < sent_end:
             n = j + 1
             if ix.low(n) in ("selon", "d'après"):

@@ -85,7 +85,7 @@ class TokenIndex:
         # piece and stretch boundaries
         ends.update(k for k in range(n - 1) if self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k])
         enders = (".", "!", "?", "…", "...")
-        closers = ("»", "”", '"')
+        closers = ("»", "”", '"', ")")
         for k in [k for k, t in enumerate(texts) if t in enders or t in closers]:
             if k + 1 >= n or k in ends:
                 continue
@@ -95,7 +95,7 @@ class TokenIndex:
             if text in enders:
                 if nxt[:1].isupper() or nxt[:1].isdigit() or opens_next:
                     ends.add(k)
-            elif self.starts[k] not in self.opens and k > 0 and texts[k - 1] in enders:
+            elif self.starts[k] not in self.opens and k > 0 and (texts[k - 1] in enders or (text == ")" and texts[k - 1].endswith("."))):
                 if nxt[:1].isupper() or opens_next:
                     ends.add(k)
         bounds: List[Tuple[int, int]] = []
