@@ -209,3 +209,16 @@ def test_the_shipped_line_model_matches_the_features() -> None:
     assert m["features"] == list(linemodel.NAMES)
     assert len(m["weights"]) == len(m["mean"]) == len(m["scale"]) == len(linemodel.NAMES)
     assert 0.5 <= linemodel.threshold() < 1.0
+
+
+def test_the_line_model_never_removes_dialogue_turns() -> None:
+    text = "\n".join([
+        "Il faisait nuit quand le train entra en gare de Lyon, et la pluie battait les vitres du wagon.",
+        "— Vous descendez ici ?",
+        "— Oui, Madame Roche.",
+        "— Alors bonne chance.",
+        "— Merci, Jules.",
+        "Elle prit sa valise et disparut dans la foule sans se retourner une seule fois vers lui.",
+    ])
+    a = analyse_lines(text)
+    assert not {1, 2, 3, 4} & set(a.reasons), a.reasons

@@ -397,7 +397,9 @@ def _mark_by_model(content: Sequence[int], norms: Dict[int, str], words: Dict[in
     probs = linemodel.probabilities(rows)
     cut = linemodel.threshold()
     for i, p in zip(content, probs):
-        if p >= cut and model_judges(i, norms, words, reasons, title):
+        # a line opened by a dash is a dialogue turn (the model learnt from news pages, where
+        # such lines are rare, and would take a novel's dialogue for furniture)
+        if p >= cut and model_judges(i, norms, words, reasons, title) and norms[i][:1] not in "—–-":
             reasons[i] = "furniture"
 
 
