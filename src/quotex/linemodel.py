@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from typing import Dict, List, Sequence
+from typing import Any, Dict, FrozenSet, List, Sequence
 
 import regex
 
@@ -35,7 +35,7 @@ NAMES = (
 
 
 @lru_cache(maxsize=None)
-def _stopwords() -> frozenset:
+def _stopwords() -> FrozenSet[str]:
     return frozenset(resources.read_lines("stopwords.txt"))
 
 
@@ -85,16 +85,16 @@ def features(texts: Sequence[str], words: Sequence[Sequence[str]], flagged: Sequ
 
 
 @lru_cache(maxsize=None)
-def _model() -> Dict[str, object]:
+def _model() -> Dict[str, Any]:
     return json.loads(resources._read_text("boilerplate_model.json"))
 
 
 def probabilities(rows: Sequence[Sequence[float]]) -> List[float]:
     """P(boilerplate) of each feature vector under the shipped model."""
     m = _model()
-    w: List[float] = list(m["weights"])  # type: ignore[arg-type]
-    mean: List[float] = list(m["mean"])  # type: ignore[arg-type]
-    scale: List[float] = list(m["scale"])  # type: ignore[arg-type]
+    w: List[float] = list(m["weights"])
+    mean: List[float] = list(m["mean"])
+    scale: List[float] = list(m["scale"])
     out = []
     for x in rows:
         z = w[0] + sum(wi * (xi - mu) / sd for wi, xi, mu, sd in zip(w[1:], x[1:], mean[1:], scale[1:]))
@@ -103,4 +103,4 @@ def probabilities(rows: Sequence[Sequence[float]]) -> List[float]:
 
 
 def threshold() -> float:
-    return float(_model()["threshold"])  # type: ignore[arg-type]
+    return float(_model()["threshold"])

@@ -210,10 +210,10 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     if not loose:
         return None
     # 3. the latest named speaker, then the latest named person, of the same known gender
-    for eid, pos in reversed(ctx.latest.items()):
-        ent = ctx.ent(eid)
-        if pos < before and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.strict(eid, gender, "s"):
-            return eid
+    for speaker, pos in reversed(ctx.latest.items()):
+        ent = ctx.ent(speaker)
+        if pos < before and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.strict(speaker, gender, "s"):
+            return speaker
     eid = _last_named(ctx, before, gender, strict=True)
     if eid:
         return eid
@@ -264,11 +264,11 @@ def _person_description(ctx: Context, toks: List[int], lows: List[str], head: in
             return found.id
         if not create:
             return None
-        eid = describe(ctx, _until_addressee(ix, toks), sing, "PERSON", None)
-        ent = ctx.ent(eid)
+        group = describe(ctx, _until_addressee(ix, toks), sing, "PERSON", None)
+        ent = ctx.ent(group)
         if ent is not None:
             ent.group = True
-        return eid
+        return group
     eid = resolve_role(ctx, sing, gender, a, loose)
     if eid or not create:
         return eid
@@ -287,12 +287,12 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
     """``le groupe``, ``l'enseigne``: the organisation named last (speaking or mentioned in the
     last two paragraphs); ``le communiqué``: likewise, or the speaker of the passage."""
     within = ctx.recent(before)
-    for eid, pos in reversed(ctx.latest.items()):
+    for speaker, pos in reversed(ctx.latest.items()):
         if pos < within:
             break
-        ent = ctx.ent(eid)
+        ent = ctx.ent(speaker)
         if ent is not None and ent.label == "ORG" and ent.head is None and pos < before:
-            return eid
+            return speaker
     eid = ctx.last_mention(before, ("ORG",), after=within, check=False)
     ent = ctx.ent(eid)
     if eid is not None and ent is not None and ent.head is None:

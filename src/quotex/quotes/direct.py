@@ -126,11 +126,11 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
         v += 1
     if v < limit and ix.low(v) in ("de", "d'") and v + 1 < limit and "Inf" in ix.toks[v + 1].morph.get("VerbForm"):
         # Québec usage: "», de dire X"
-        k = v + 1
-        if verb_class(ix, k):
-            ref_np = _subject_after(ix, k + 1, limit)
+        inf = v + 1
+        if verb_class(ix, inf):
+            ref_np = _subject_after(ix, inf + 1, limit)
             ref = SpeakerRef("np", ix.starts[ref_np[0]], ix.ends[ref_np[1] - 1]) if ref_np else SpeakerRef("inherit")
-            return ix.starts[v], ix.ends[k], ref, k
+            return ix.starts[v], ix.ends[inf], ref, inf
         return None
     if v < limit and ix.low(v) in ("selon", "d'après"):
         np = _np_after(ix, v + 1, limit)
@@ -138,8 +138,8 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
             return ix.starts[v], ix.ends[v], _np_or_pronoun(ix, np), v
         return None
     # the verb group: aux (with -t-il) and participle, or a finite verb
-    k = None
-    first_aux = None
+    k: Optional[int] = None
+    first_aux: Optional[int] = None
     scan = v
     while scan < min(limit, v + 6):
         tok = ix.toks[scan]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from .. import resources
 from ..nlp import Segment
@@ -81,7 +81,7 @@ class TokenIndex:
     def _split(self) -> List[Tuple[int, int]]:
         n = len(self.toks)
         texts = self.texts
-        ends = set()
+        ends: Set[int] = set()
         # piece and stretch boundaries
         ends.update(k for k in range(n - 1) if self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k])
         enders = (".", "!", "?", "…", "...")
