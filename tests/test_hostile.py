@@ -115,6 +115,8 @@ GROWING = {
     "dialogue turns": lambda n: "".join(
         f"— Tu viens, Paul{i} ? demanda-t-elle.\n— Non, répondit-il.\n" for i in range(n // 60)
     ),
+    "quotes nobody is named for": lambda n: "".join(f"« Rien ne va plus ici, numéro {i}. »\n\n" for i in range(n // 40)),
+    "an institution never named": lambda n: "".join(f"« Rien à signaler {i} », a indiqué le parquet.\n" for i in range(n // 45)),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..entities import EntityTable, _Ent
+from ..entities import EntityTable, _Ent, _key
 from ..quotes import TokenIndex
 
 
@@ -22,6 +22,7 @@ class Context:
         self.pronoun_memo: Dict[int, Optional[str]] = {}
         self.np_memo: Dict[Tuple[int, int], Optional[str]] = {}
         self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
+        self._org_words: Optional[Dict[str, List[Tuple[int, str]]]] = None
 
     def in_quote(self, a: int, b: int) -> bool:
         k = bisect_right(self._region_starts, a) - 1
@@ -93,6 +94,20 @@ class Context:
             out.append(k)
             k += 1
         return out
+
+    def org_with(self, word: str) -> List[Tuple[int, str]]:
+        """(end offset, entity) of every mention of a named organisation of several words whose
+        name holds ``word`` (``parquet de Nanterre`` for ``parquet``), in text order. Built once."""
+        if self._org_words is None:
+            index: Dict[str, List[Tuple[int, str]]] = {}
+            for m in self.table.mentions:
+                ent = self.table.get(m.entity)
+                if m.label != "ORG" or ent is None or ent.head is not None or len(ent.name.split()) < 2:
+                    continue
+                for w in set(_key(ent.name).split()):
+                    index.setdefault(w, []).append((m.end, m.entity))
+            self._org_words = index
+        return self._org_words.get(word, [])
 
     def para_start(self, offset: int) -> int:
         ix = self.ix

@@ -23,6 +23,9 @@ from . import nouns, pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
+# how many mentions a backward search reads at most: far enough for any article, and a bound on
+# the work per quotation on hostile input (a page of thousands of quotations)
+_LOOKBACK = 2000
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(
@@ -228,7 +231,8 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
 def _last_named(ctx: Context, before: int, gender: Optional[str], strict: bool, after: int = -1) -> Optional[str]:
     """The named person mentioned last before ``before`` (outside quotations) who agrees."""
     mentions = ctx.table.mentions
-    for k in range(bisect_left(ctx.table.mention_starts, before) - 1, -1, -1):
+    last = bisect_left(ctx.table.mention_starts, before) - 1
+    for k in range(last, max(-1, last - _LOOKBACK), -1):
         m = mentions[k]
         if m.start < after:
             break
@@ -306,14 +310,6 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
 def _named_org_with(ctx: Context, noun: str, before: int) -> Optional[str]:
     """The organisation mentioned last before ``before`` whose name holds ``noun``
     (``le parquet`` after ``le parquet de Nanterre``)."""
-    mentions = ctx.table.mentions
-    for k in range(bisect_left(ctx.table.mention_starts, before) - 1, -1, -1):
-        m = mentions[k]
-        if m.end > before or m.label != "ORG":
-            continue
-        ent = ctx.ent(m.entity)
-        if ent is None or ent.head is not None:
-            continue
-        if noun in _key(ent.name).split() and len(ent.name.split()) > 1:
-            return m.entity
-    return None
+    found = ctx.org_with(noun)
+    k = bisect_left(found, (before, "")) - 1
+    return found[k][1] if k >= 0 else None

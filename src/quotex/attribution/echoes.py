@@ -17,6 +17,7 @@ from ..entities import EntityTable
 from ..model import Quote
 
 _WORD = regex.compile(r"\w+")
+_WINDOW = 40  # quotations compared on either side: a bound on the work on pages of thousands of quotes
 
 
 def _words(s: str) -> Counter:
@@ -41,7 +42,8 @@ def fill_echoes(quotes: Sequence[Quote], table: EntityTable, title: Optional[tup
         if q.speaker is not None or not bags[n]:
             continue
         best, best_score = None, 0.0
-        for m, r in enumerate(out):
+        for m in range(max(0, n - _WINDOW), min(len(out), n + _WINDOW + 1)):
+            r = out[m]
             if m == n or r.speaker is None:
                 continue
             score = _overlap(bags[n], bags[m])
