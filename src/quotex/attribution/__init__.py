@@ -20,13 +20,30 @@ from typing import List, Optional, Sequence, Tuple
 from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
-from ..quotes.lexicon import _PRONOUNS
 from . import descriptions, nouns, pronouns
 from .genders import learn_genders
 from .context import Context
 from .echoes import fill_echoes
 
 __all__ = ["attribute"]
+
+
+def _subject_before(ctx: Context, k: int, same_sentence: bool) -> Optional[Tuple[int, int]]:
+    """Offsets of the subject of the clause before token ``k`` in its sentence
+    (``same_sentence``) or of the sentence before, when it stands outside quotation marks."""
+    ix = ctx.ix
+    sa, _ = ix.sentence(k)
+    if same_sentence:
+        span = (sa, k)
+    elif sa > 0:
+        span = ix.sentence(sa - 1)
+    else:
+        return None
+    sub = pronouns.subject_in(ctx, *span)
+    if sub is None:
+        return None
+    a, b = ix.starts[sub[0]], ix.ends[sub[1] - 1]
+    return None if ctx.in_quote(a, b) else (a, b)
 
 
 def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
@@ -37,15 +54,12 @@ def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
     ix = ctx.ix
     para_start = ctx.para_start(start)
     k = ix.at(start)
-    if k < len(ix):
-        sa, _ = ix.sentence(k)
-        if sa > 0:
-            sub = pronouns.subject_in(ctx, *ix.sentence(sa - 1))
-            if sub and ix.starts[sub[0]] >= para_start and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
-                eid = descriptions.resolve_np(ctx, ix.starts[sub[0]], ix.ends[sub[1] - 1], create=False)
-                ent = ctx.ent(eid)
-                if ent is not None and ent.label == "PERSON":
-                    return eid
+    sub = _subject_before(ctx, k, same_sentence=False) if k < len(ix) else None
+    if sub is not None and sub[0] >= para_start:
+        eid = descriptions.resolve_np(ctx, sub[0], sub[1], create=False)
+        ent = ctx.ent(eid)
+        if ent is not None and ent.label == "PERSON":
+            return eid
     if last is not None:
         return last
     eid = ctx.last_mention(start, ("PERSON",), after=para_start, check=False)
@@ -59,24 +73,12 @@ def _clause_subject(ctx: Context, offset: int, same_sentence: bool) -> Optional[
     sentence before."""
     ix = ctx.ix
     k = ix.at(offset)
-    if k >= len(ix):
+    sub = _subject_before(ctx, k, same_sentence) if k < len(ix) else None
+    if sub is None:
         return None
-    sa, _ = ix.sentence(k)
-    if same_sentence:
-        span = (sa, k)
-    elif sa > 0:
-        span = ix.sentence(sa - 1)
-    else:
-        return None
-    sub = pronouns.subject_in(ctx, *span)
-    if sub is None or ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
-        return None
-    if sub[1] - sub[0] == 1 and ix.low(sub[0]) in _PRONOUNS:
-        return pronouns.resolve_pronoun(ctx, sub[0])
-    a, b = ix.starts[sub[0]], ix.ends[sub[1] - 1]
-    eid = descriptions.resolve_np(ctx, a, b, create=False)
-    if eid is None and not any(nouns.noun_class(ix.low(j)) == "person" for j in range(*sub)):
-        eid = descriptions.resolve_np(ctx, a, b)  # "la cour": an organisation of its own
+    eid = descriptions.resolve_np(ctx, sub[0], sub[1], create=False)
+    if eid is None and not any(nouns.noun_class(ix.low(j)) == "person" for j in ctx.tokens(*sub)):
+        eid = descriptions.resolve_np(ctx, sub[0], sub[1])  # "la cour": an organisation of its own
     return eid
 
 

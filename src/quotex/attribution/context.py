@@ -9,6 +9,11 @@ from ..entities import EntityTable, _Ent, _key
 from ..quotes import TokenIndex
 
 
+# how many mentions a backward search reads at most: far enough for any article, and a bound on
+# the work per quotation on hostile input (a page of thousands of quotations)
+LOOKBACK = 2000
+
+
 class Context:
     """State shared by the sieves of one document, filled in text order."""
 
@@ -64,25 +69,44 @@ class Context:
         self.latest.pop(eid, None)
         self.latest[eid] = pos  # insertion order = recency: one entry per speaker
 
-    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0, strict: bool = False) -> Optional[str]:
+    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0, strict: bool = False, named: Optional[str] = None) -> Optional[str]:
+        """The latest speaker whose quote starts at or before ``before`` (and not before
+        ``within``) who agrees (``strict``: on a known gender; ``any_``: whoever it is; ``named``:
+        an entity of that label with a name, not a description)."""
         for eid, pos in reversed(self.latest.items()):
             if pos < within:
                 break
-            if strict and not self.strict(eid, gender, number):
+            if pos > before or (strict and not self.strict(eid, gender, number)):
                 continue
-            if pos <= before and (any_ or self.compatible(eid, gender, number)):
+            if named is not None:
+                ent = self.ent(eid)
+                if ent is None or ent.label != named or ent.head is not None:
+                    continue
+            if any_ or self.compatible(eid, gender, number):
                 return eid
         return None
 
-    def last_mention(self, before: int, labels: Tuple[str, ...], gender: Optional[str] = None, number: str = "s", after: int = -1, check: bool = True) -> Optional[str]:
+    def last_mention(self, before: int, labels: Tuple[str, ...], gender: Optional[str] = None, number: str = "s", after: int = -1, check: bool = True, strict: bool = False, named: bool = False) -> Optional[str]:
+        """The entity of the latest mention ending before ``before`` (and starting at or after
+        ``after``), outside quotations, with one of ``labels``, that agrees (``check``; ``strict``:
+        on a known gender) and, with ``named``, has a name rather than a description. Reads at
+        most ``LOOKBACK`` mentions back."""
         mentions = self.table.mentions
-        for k in range(bisect_left(self.table.mention_starts, before) - 1, -1, -1):
+        last = bisect_left(self.table.mention_starts, before) - 1
+        for k in range(last, max(-1, last - LOOKBACK), -1):
             m = mentions[k]
-            if m.end > before or m.start < after:
+            if m.start < after:
+                break
+            if m.end > before or m.label not in labels or self.in_quote(m.start, m.end):
                 continue
-            if m.label not in labels or self.in_quote(m.start, m.end):
-                continue
-            if not check or self.compatible(m.entity, gender, number):
+            if named:
+                ent = self.ent(m.entity)
+                if ent is None or ent.head is not None:
+                    continue
+            if strict:
+                if self.strict(m.entity, gender, number):
+                    return m.entity
+            elif not check or self.compatible(m.entity, gender, number):
                 return m.entity
         return None
 

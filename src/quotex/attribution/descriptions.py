@@ -23,9 +23,6 @@ from . import nouns, pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
-# how many mentions a backward search reads at most: far enough for any article, and a bound on
-# the work per quotation on hostile input (a page of thousands of quotations)
-_LOOKBACK = 2000
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(
@@ -213,11 +210,9 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     if not loose:
         return None
     # 3. the latest named speaker, then the latest named person, of the same known gender
-    for speaker, pos in reversed(ctx.latest.items()):
-        ent = ctx.ent(speaker)
-        if pos < before and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.strict(speaker, gender, "s"):
-            return speaker
-    eid = _last_named(ctx, before, gender, strict=True)
+    eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
+    if eid is None:
+        eid = ctx.last_mention(before, ("PERSON",), gender, strict=True, named=True)
     if eid:
         return eid
     # 4. the speaker of the passage, or a named person of unknown gender in the paragraph
@@ -225,25 +220,7 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     ent = ctx.ent(eid)
     if eid and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.compatible(eid, gender, "s"):
         return eid
-    return _last_named(ctx, before, gender, strict=False, after=ctx.para_start(before))
-
-
-def _last_named(ctx: Context, before: int, gender: Optional[str], strict: bool, after: int = -1) -> Optional[str]:
-    """The named person mentioned last before ``before`` (outside quotations) who agrees."""
-    mentions = ctx.table.mentions
-    last = bisect_left(ctx.table.mention_starts, before) - 1
-    for k in range(last, max(-1, last - _LOOKBACK), -1):
-        m = mentions[k]
-        if m.start < after:
-            break
-        if m.end > before or m.label != "PERSON" or ctx.in_quote(m.start, m.end):
-            continue
-        ent = ctx.ent(m.entity)
-        if ent is None or ent.head is not None:
-            continue
-        if ctx.strict(m.entity, gender, "s") if strict else ctx.compatible(m.entity, gender, "s"):
-            return m.entity
-    return None
+    return ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
 
 
 def _person_description(ctx: Context, toks: List[int], lows: List[str], head: int, gender: Optional[str], create: bool, loose: bool) -> Optional[str]:
@@ -291,12 +268,9 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
     """``le groupe``, ``l'enseigne``: the organisation named last (speaking or mentioned in the
     last two paragraphs); ``le communiqué``: likewise, or the speaker of the passage."""
     within = ctx.recent(before)
-    for speaker, pos in reversed(ctx.latest.items()):
-        if pos < within:
-            break
-        ent = ctx.ent(speaker)
-        if ent is not None and ent.label == "ORG" and ent.head is None and pos < before:
-            return speaker
+    eid = ctx.last_speaker(before - 1, any_=True, within=within, named="ORG")
+    if eid is not None:
+        return eid
     eid = ctx.last_mention(before, ("ORG",), after=within, check=False)
     ent = ctx.ent(eid)
     if eid is not None and ent is not None and ent.head is None:
@@ -304,7 +278,6 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
     if kind == "document":
         return ctx.last_speaker(before, within=within, any_=True)
     return None
-
 
 
 def _named_org_with(ctx: Context, noun: str, before: int) -> Optional[str]:
