@@ -31,7 +31,7 @@ def page_rows(text: str, gold_bp: set, gold_title: str):
     content = [ln.index for ln in a.lines if not ln.blank]
     norms = {i: _norm(a.lines[i].text) for i in content}
     words = {i: _words(norms[i]) for i in content}
-    rows = line_features(content, norms, words, dict(a.reasons), a.title)
+    rows = line_features(content, norms, words, dict(a.reasons))
     out = []
     if len(content) < _MODEL_MIN_LINES:
         return []

@@ -382,7 +382,7 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     return LineAnalysis(lines, title, reasons)
 
 
-def line_features(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> List[List[float]]:
+def line_features(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> List[List[float]]:
     """The line model's features of every content line (see ``linemodel``)."""
     flagged = [i in reasons for i in content]
     return linemodel.features([norms[i] for i in content], [words[i] for i in content], flagged)
@@ -393,7 +393,7 @@ def _mark_by_model(content: Sequence[int], norms: Dict[int, str], words: Dict[in
     line and its neighbours; only a confident verdict removes a line."""
     if len(content) < _MODEL_MIN_LINES:
         return
-    rows = line_features(content, norms, words, reasons, title)
+    rows = line_features(content, norms, words, reasons)
     probs = linemodel.probabilities(rows)
     cut = linemodel.threshold()
     for i, p in zip(content, probs):
@@ -476,14 +476,14 @@ def _mark_teasers(content: Sequence[int], norms: Dict[int, str], words: Dict[int
                 if j not in reasons and _is_headline_like(norms[j], words[j]):
                     reasons[j] = "related-link"
     # runs of "Topic - text" teaser lines (two or more close together)
-    topical = [i for i in content if _TOPIC_DASH.match(norms[i], timeout=_TIMEOUT)]
-    for a, b in zip(topical, topical[1:]):
-        if b - a <= 3:
-            for i in (a, b):
-                reasons.setdefault(i, "related-link")
+    _mark_runs([i for i in content if _TOPIC_DASH.match(norms[i], timeout=_TIMEOUT)], reasons)
     # runs of "Topic : headline" lines without a full stop ("Tennis : X annonce son retour")
-    colon = [i for i in content if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i], timeout=_TIMEOUT)]
-    for a, b in zip(colon, colon[1:]):
+    _mark_runs([i for i in content if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i], timeout=_TIMEOUT)], reasons)
+
+
+def _mark_runs(teasers: Sequence[int], reasons: Dict[int, str]) -> None:
+    """Teaser-shaped lines two or more close together (at most three lines apart) are a list."""
+    for a, b in zip(teasers, teasers[1:]):
         if b - a <= 3:
             for i in (a, b):
                 reasons.setdefault(i, "related-link")

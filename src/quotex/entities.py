@@ -380,8 +380,6 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     for i in [i for i, low in enumerate(lows) if low in nouns or (low.endswith("s") and low[:-1] in nouns)]:
         if i < resume:
             continue
-        if lows[i] not in nouns and not (i + 2 < n and lows[i + 1] in ("de", "du", "des") and lows[i + 2] in ("la", "l'", "l’")):
-            continue  # a plural head names offices only with an article ("les ministères de la Défense")
         t = toks[i]
         prev = lows[i - 1] if i > 0 else ""
         if t.pos_ in ("VERB", "AUX", "PUNCT", "SPACE"):
@@ -441,14 +439,19 @@ _INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les
 _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
 
 
+def _is_acronym(text: str) -> bool:
+    """Two to six capitals or digits with a letter (``LNR``, ``M23``), not a listed non-organisation."""
+    return (len(text) >= 2 and bool(_ACRONYM_TOKEN.match(text)) and any(ch.isalpha() for ch in text)
+            and text.rstrip("+") not in resources.not_acronyms())
+
+
 def _acronym_mentions(seg: Segment) -> List[Tuple[int, int]]:
     """``la LNR``, ``le CSV``, ``le M23``: a token in capitals, not a word of a line in capitals."""
     toks = seg.token_list
-    stop = resources.not_acronyms()
     out = []
     for k, t in enumerate(toks):
         text = t.text
-        if len(text) < 2 or not _ACRONYM_TOKEN.match(text) or text.rstrip("+") in stop or not any(ch.isalpha() for ch in text):
+        if not _is_acronym(text):
             continue
         caps_around = sum(1 for j in (k - 1, k + 1) if 0 <= j < len(toks) and toks[j].is_alpha and len(toks[j].text) > 1 and toks[j].text.isupper())
         if caps_around:
@@ -531,7 +534,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             if taken.overlaps(s, e):
                 continue
             known = canonical(surface)
-            if not known and label in ("LOC", "MISC") and _ACRONYM_TOKEN.match(surface) and surface.rstrip("+") not in resources.not_acronyms():
+            if not known and label in ("LOC", "MISC") and _is_acronym(surface):
                 label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
             taken.add(s, e)
@@ -677,7 +680,6 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
     j = last + 1
     if j < offset + n and toks[j - offset].text == ",":
         j += 1
-        start = j
         det_gender = None
         if j < offset + n and toks[j - offset].lower_ in _DETS:
             det_gender = {"la": "f", "le": "m", "une": "f", "un": "m"}.get(toks[j - offset].lower_)
@@ -689,7 +691,6 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
                 if t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space:
                     break
                 j += 1
-            del start
             return role_start, j, det_gender or _noun_gender(toks[role_start - offset].lower_)
     return None
 
