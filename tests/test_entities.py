@@ -35,6 +35,8 @@ def test_two_people_with_different_surnames_stay_apart() -> None:
     ("Le ministre français de l'Économie Bruno Le Maire a présenté le budget.", "Bruno Le Maire", "ministre français de l'Économie", None),
     ("Yann Morel, l'avocat de la famille, a demandé une contre-expertise.", "Yann Morel", "avocat de la famille", None),
     ("La présidente du Parti socialiste, Martine Aubry, a réuni le bureau.", "Martine Aubry", "présidente du Parti socialiste", "Parti socialiste"),
+    # the tagger calls "Outre-mer" a pronoun: a capitalised word does not end the role phrase
+    ("La ministre des Outre-mer, Sophie Marchal, a démenti tout projet de ce genre.", "Sophie Marchal", "ministre des Outre-mer", None),
 ])
 def test_role_and_affiliation_from_apposition(text, person, role, affiliation) -> None:
     doc = quotex.extract(text)

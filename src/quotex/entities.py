@@ -643,6 +643,14 @@ def _acronyms(table: EntityTable) -> None:
 _ROLE_STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "NUM"})
 
 
+def _role_stop(t: Any) -> bool:
+    """A word that ends a role phrase: a verb, conjunction, number, real pronoun or punctuation
+    (a capitalised word the tagger calls a pronoun, as ``Outre-mer``, is part of a name)."""
+    if t.pos_ == "PRON" and t.text[:1].isupper() and t.lower_ not in resources.pronouns():
+        return False
+    return t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space
+
+
 def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Optional[str]]]:
     """The apposition naming the function of the name at token indexes ``first..last`` of ``seg``.
 
@@ -662,7 +670,7 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
     window: List[int] = []
     while j >= offset and len(window) < 12:
         t = toks[j - offset]
-        if t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space:
+        if _role_stop(t):
             break
         window.append(j)
         j -= 1
@@ -687,8 +695,7 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
         if j < offset + n and (toks[j - offset].lower_ in roles or toks[j - offset].lower_.rstrip("s") in roles):
             role_start = j
             while j < offset + n and len(range(role_start, j)) < 12:
-                t = toks[j - offset]
-                if t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space:
+                if _role_stop(toks[j - offset]):
                     break
                 j += 1
             return role_start, j, det_gender or _noun_gender(toks[role_start - offset].lower_)
