@@ -45,6 +45,10 @@ CASES: List[Tuple[str, str, str, str, Optional[str]]] = [
      "Le ministre Henri Duclos a démenti toute attaque.\n\n"
      "« Le convoi a été pris pour cible au nord de la ville », a déclaré à l'AFP une de ces sources.",
      "Le convoi a été pris", "sources", "Duclos"),
+    ("participle-noun-after-determiner",
+     "La directrice Anne Vasseur a défendu la réforme devant la presse.\n\n"
+     "« On nous demande toujours plus avec moins », dénonce cet enseignant de mathématiques de Liège.",
+     "On nous demande toujours", "enseignant", "Vasseur"),
     # a plural description is a group, not one of the people named
     ("plural-group",
      "La directrice Sylvie Marchal a reçu une délégation jeudi.\n\n"

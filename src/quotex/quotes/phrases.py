@@ -36,6 +36,9 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
                 a = b = b + 1  # "a déclaré ce jeudi matin Marie Roux": the time phrase is skipped
                 continue
             break  # "a déclaré Marie Roux jeudi"
+        if t.pos_ == "VERB" and b > a and ix.toks[b - 1].pos_ == "DET" and "Fin" not in t.morph.get("VerbForm"):
+            b += 1  # a participle after a determiner is a noun: "cet enseignant", "une manifestante"
+            continue
         if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’")))) or (
             t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
         ):
