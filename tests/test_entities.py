@@ -124,3 +124,37 @@ def test_gazetteer_names_an_acronym_in_full() -> None:
 def test_hyphenated_surname_stays_whole() -> None:
     doc = quotex.extract("« Ce n'est pas le moment », a déclaré Najib Haddad-Morel jeudi à la presse.")
     assert "Najib Haddad-Morel" in names(doc, "PERSON")
+
+
+def _full_scan(text: str, start: int, end: int):
+    from quotex.entities import _gazetteer
+
+    exact, folded, _ = _gazetteer()
+    return sorted((m.start(), m.end(), m.group(0)) for a in (exact, folded) for m in a.scan.finditer(text, start, end))
+
+
+def test_gazetteer_word_index_finds_what_a_full_scan_finds() -> None:
+    """Aliases are tried only at the start of a word that begins one: the same matches as scanning
+    every position with the whole alternation, on article text and on runs of aliases glued with
+    hyphens, apostrophes, odd case and line breaks."""
+    import random
+    from pathlib import Path
+
+    from quotex import resources
+    from quotex.entities import _gazetteer, _scan
+
+    exact, folded, _ = _gazetteer()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data").glob("*.txt"))]
+    aliases = [a for item in resources.organisations() for a in [item["name"], *item.get("aliases", [])]]
+    rnd = random.Random(3)
+    for _ in range(300):
+        words = [rnd.choice(aliases) if rnd.random() < 0.6 else rnd.choice(["le", "la", "de l'", "l’", "x", "-"]) for _ in range(8)]
+        glued = "".join(w + rnd.choice([" ", "-", "'", "\n", ", ", ""]) for w in words)
+        texts.append(rnd.choice([glued, glued.upper(), glued.lower()]))
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            got = sorted(_scan((exact, folded), text, start, end))
+            assert got == _full_scan(text, start, end), text[:200]
+            found += len(got)
+    assert found > 300

@@ -84,34 +84,61 @@ class _AliasSet:
 
     def __init__(self, aliases: List[str], fold: bool) -> None:
         alts = sorted(set(aliases), key=len, reverse=True)
-        body = "|".join(_alias_pattern(a) for a in alts) or "(?!)"
-        flags = regex.I if fold else 0
         self.fold = fold
-        self.scan = regex.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
-        self.anchored = regex.compile(r"(?:" + body + r")(?![\w-])", flags)
-        firsts = [_WORD_START.match(a) for a in alts]
-        # the first word of every alias (None when one does not begin with a word character:
-        # then the whole text is scanned)
-        self.firsts: Optional[frozenset[str]] = None
-        if all(firsts):
-            self.firsts = frozenset(self._norm(m.group(0)) for m in firsts if m)
+        self.flags = regex.I if fold else 0
+        self.scan = regex.compile(r"(?<![\w-])(?:" + ("|".join(_alias_pattern(a) for a in alts) or "(?!)") + r")(?![\w-])", self.flags)
+        # the aliases by their first word, longest first (None when one does not begin with a
+        # word character: then the whole text is scanned). At a word start only the aliases that
+        # begin with that very word can match, as the next character of an alias is not a word's.
+        self.firsts: Optional[Dict[str, List[str]]] = {}
+        for alias in alts:
+            m = _WORD_START.match(alias)
+            if m is None:
+                self.firsts = None
+                break
+            self.firsts.setdefault(self._norm(m.group(0)), []).append(alias)
+        self._compiled: Dict[str, "regex.Pattern[str]"] = {}
 
     def _norm(self, word: str) -> str:
         return word.lower() if self.fold else word
 
+    def match_at(self, text: str, pos: int, end: int, key: str) -> Optional[Tuple[int, int, str]]:
+        """The longest alias beginning with the word ``key`` that matches at ``pos``."""
+        rx = self._compiled.get(key)
+        if rx is None:
+            assert self.firsts is not None
+            body = "|".join(_alias_pattern(a) for a in self.firsts[key])
+            rx = self._compiled[key] = regex.compile(r"(?:" + body + r")(?![\w-])", self.flags)
+        m = rx.match(text, pos, end, timeout=5)
+        return (m.start(), m.end(), m.group(0)) if m else None
+
     def finditer(self, text: str, start: int, end: int) -> Iterator[Tuple[int, int, str]]:
-        if self.firsts is None:
-            for m in self.scan.finditer(text, start, end, timeout=5):
+        """Every match, left to right, not overlapping (as ``scan.finditer``)."""
+        yield from _scan((self,), text, start, end)
+
+
+def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterator[Tuple[int, int, str]]:
+    """The matches of several alias sets, reading the words of the text once."""
+    if any(a.firsts is None for a in sets):
+        for a in sets:
+            for m in a.scan.finditer(text, start, end, timeout=5):
                 yield m.start(), m.end(), m.group(0)
-            return
-        after = start
-        for w in _WORD_START.finditer(text, start, end):
-            if w.start() < after or self._norm(w.group(0)) not in self.firsts:
+        return
+    after = [start] * len(sets)
+    for w in _WORD_START.finditer(text, start, end):
+        word = w.group(0)
+        lower = None
+        for n, a in enumerate(sets):
+            if w.start() < after[n]:
                 continue
-            m = self.anchored.match(text, w.start(), end, timeout=5)
-            if m:
-                after = m.end()
-                yield m.start(), m.end(), m.group(0)
+            if a.fold:
+                lower = word.lower() if lower is None else lower
+            key = lower if a.fold else word
+            if key in a.firsts:  # type: ignore[operator]
+                hit = a.match_at(text, w.start(), end, key)  # type: ignore[arg-type]
+                if hit:
+                    after[n] = hit[1]
+                    yield hit
 
 
 @lru_cache(maxsize=None)
@@ -150,14 +177,13 @@ def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> L
     exact, folded, lookup = _gazetteer()
     end = len(text) if end is None else end
     out = []
-    for aliases in (exact, folded):
-        try:
-            for a, b, surface in aliases.finditer(text, start, end):
-                hit = lookup.get(_key(surface))
-                if hit:
-                    out.append((a, b, hit[0], hit[1]))
-        except TimeoutError:  # pragma: no cover - an alternation of literals; a last guard
-            continue
+    try:
+        for a, b, surface in _scan((exact, folded), text, start, end):
+            hit = lookup.get(_key(surface))
+            if hit:
+                out.append((a, b, hit[0], hit[1]))
+    except TimeoutError:  # pragma: no cover - an alternation of literals; a last guard
+        pass
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: List[Tuple[int, int, str, str]] = []
     for m in out:
@@ -485,10 +511,10 @@ def _acronym_mentions(seg: Segment) -> List[Tuple[int, int]]:
     """``la LNR``, ``le CSV``, ``le M23``: a token in capitals, not a word of a line in capitals."""
     toks = seg.token_list
     out = []
-    for k, t in enumerate(toks):
-        text = t.text
-        if not _is_acronym(text):
+    for k, text in enumerate(seg.texts):
+        if not text[:1].isupper() or not _is_acronym(text):  # (an acronym starts with a capital)
             continue
+        t = toks[k]
         caps_around = sum(1 for j in (k - 1, k + 1) if 0 <= j < len(toks) and toks[j].is_alpha and len(toks[j].text) > 1 and toks[j].text.isupper())
         if caps_around:
             continue

@@ -10,6 +10,10 @@ from .lexicon import _CLOSERS, _DASHES, _OPENERS, _SPACES
 from .records import Region
 
 
+# the characters the scan acts on (every other character is passed over)
+_MARKS = regex.compile("[" + regex.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS)))) + "]")
+
+
 def _skip_spaces(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos] in _SPACES:
         pos += 1
@@ -42,7 +46,8 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                 pos = first + 1
             carried = None
         before = len(out)
-        while pos < e:
+        for mark in _MARKS.finditer(text, pos, e):
+            pos = mark.start()
             ch = text[pos]
             if ch == '"':
                 if stack and stack[-1] == '"':
@@ -70,7 +75,6 @@ def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region
                     top_open = pos
                 stack.append(ch)
                 counts[ch] = counts.get(ch, 0) + 1
-            pos += 1
         if stack:
             nxt = stretches[k + 1] if k + 1 < len(stretches) else None
             opener = stack[0]
