@@ -23,6 +23,8 @@ __all__ = [
     "Paragraph",
     "Entity",
     "Quote",
+    "quotes_frame",
+    "entities_frame",
     "__version__",
 ]
 
@@ -35,4 +37,8 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in ("quotes_frame", "entities_frame"):
+        from . import tables
+
+        return getattr(tables, name)
     raise AttributeError(f"module 'quotex' has no attribute {name!r}")

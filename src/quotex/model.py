@@ -223,6 +223,20 @@ class Document:
             if q.speaker_mention is not None:
                 yield q.speaker_mention
 
+    # -- tables ------------------------------------------------------------
+    def quote_rows(self, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
+        """One plain dict per quotation (columns: ``quotex.tables.QUOTE_COLUMNS``); a failed
+        document gives one row with ``error``."""
+        from .tables import quote_rows
+
+        return quote_rows(self, article_id)
+
+    def entity_rows(self, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
+        """One plain dict per entity (columns: ``quotex.tables.ENTITY_COLUMNS``)."""
+        from .tables import entity_rows
+
+        return entity_rows(self, article_id)
+
     # -- serialisation -------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
         names = {e.id: e.name for e in self.entities}
