@@ -23,6 +23,7 @@ __all__ = [
     "Paragraph",
     "Entity",
     "Quote",
+    "render_html",
     "quotes_frame",
     "entities_frame",
     "__version__",
@@ -37,6 +38,10 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "render_html":
+        from .render import render_html
+
+        return render_html
     if name in ("quotes_frame", "entities_frame"):
         from . import tables
 

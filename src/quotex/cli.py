@@ -1,6 +1,6 @@
 """The ``quotex`` command line (also ``python -m quotex``).
 
-    quotex [INPUT ...] [--format text|json|jsonl|csv|parquet] [-o OUTPUT] [--resume]
+    quotex [INPUT ...] [--format text|json|jsonl|csv|parquet|html] [-o OUTPUT] [--resume]
            [--processes N | --dask-workers N | --scheduler tcp://HOST:8786] [--batch-size N]
 
 INPUT is a text file, a folder (every ``*.txt`` below it, in sorted order), a table of articles
@@ -13,7 +13,9 @@ Output (standard output, or ``-o OUTPUT``): ``text`` is a readable account (who 
 and affiliations); ``json`` one indented JSON document per input; ``jsonl`` one line per input, in
 input order, with the input's ``id`` (its path, its record id, or ``stdin``); ``csv`` one row per
 quotation (columns of ``quotex.tables.QUOTE_COLUMNS``); ``parquet`` the same rows in a folder of
-Parquet part files (``-o quotes.parquet``; ``pandas.read_parquet`` reads the folder). The default
+Parquet part files (``-o quotes.parquet``; ``pandas.read_parquet`` reads the folder); ``html`` the
+page with its quotations, cues and speakers marked (``quotex.render_html``), to standard output for
+one input, or with ``-o FOLDER`` one page per input and an ``index.html``. The default
 is ``text`` for one page and ``jsonl`` for several. An input that cannot be read or decoded, or a
 broken record, gives an error record (an error row in csv and parquet) in its place, the others are
 processed, and the exit code is 1. Interrupted (Ctrl-C), it finishes the record it is writing and
@@ -336,6 +338,38 @@ class _ParquetWriter:
             self._flush()
 
 
+class _HtmlWriter:
+    """``--format html``: one page to standard output, or with ``-o DIR`` one page per input and an
+    ``index.html`` listing them with their counts."""
+
+    def __init__(self, out: TextIO, folder: Optional[Path]) -> None:
+        self.out = out
+        self.folder = folder
+        self.entries: List[Tuple[str, str, Document]] = []
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def write(self, item: _Item, doc: Optional[Document], more: bool) -> None:
+        from .render import render_html
+
+        page_doc = _error_doc(item, doc)
+        page = render_html(page_doc, title=item.id)
+        if self.folder is None:
+            self.out.write(page)
+            self.out.flush()
+            return
+        stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(item.id).name)[:80] or "input"
+        name = f"{len(self.entries):05d}-{stem}.html"
+        (self.folder / name).write_text(page, encoding="utf-8")
+        self.entries.append((name, item.id, page_doc))
+
+    def close(self) -> None:
+        from .render import render_index
+
+        if self.folder is not None:
+            (self.folder / "index.html").write_text(render_index(self.entries), encoding="utf-8")
+
+
 def _resume_jsonl(path: Path) -> int:
     """Records completely written to ``path`` (a torn last line is cut off)."""
     if not path.exists():
@@ -432,7 +466,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                                  epilog="With no INPUT, standard input is read.")
     ap.add_argument("inputs", nargs="*", metavar="INPUT",
                     help="text files, folders (*.txt, recursively), .parquet or .csv tables, or - for stdin")
-    ap.add_argument("--format", "-f", choices=("text", "json", "jsonl", "csv", "parquet"), default=None,
+    ap.add_argument("--format", "-f", choices=("text", "json", "jsonl", "csv", "parquet", "html"), default=None,
                     help="output format (default: text for one page, jsonl for several)")
     ap.add_argument("--output", "-o", default=None, help="output file (a folder for parquet); default standard output")
     ap.add_argument("--resume", action="store_true", help="continue a run that died (jsonl or parquet, with -o)")
@@ -462,7 +496,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     out: TextIO = sys.stdout
     opened: Optional[TextIO] = None
     writer: Any
-    if args.format == "parquet":
+    if args.format == "html":
+        if many and not args.output:
+            ap.error("--format html with several inputs writes one page each: give a folder with -o")
+        writer = _HtmlWriter(out, Path(args.output) if args.output else None)
+    elif args.format == "parquet":
         try:
             skip, first_part = _prepare_parquet(Path(args.output), args.part_size, args.resume)
             writer = _ParquetWriter(Path(args.output), args.part_size, first_part)

@@ -85,8 +85,10 @@ def register_extensions() -> None:
 class QuotexComponent:
     """Finds quotations, speakers, entities and boilerplate in a parsed French Doc."""
 
-    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True, reparse: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True, reparse: bool = True,
+                 spans_key: str = "quotex") -> None:
         self.name = name
+        self.spans_key = spans_key
         self.remove_boilerplate = remove_boilerplate
         self.reparse = reparse
         register_extensions()
@@ -98,6 +100,7 @@ class QuotexComponent:
         text = doc.text
         if not text.strip():
             doc._.quotex = _plain(Document(text=text))
+            doc.spans[self.spans_key] = []
             return doc
         options = Options(remove_boilerplate=self.remove_boilerplate)
         analysis, paras, stretches = prepare(text, options)
@@ -113,6 +116,7 @@ class QuotexComponent:
                     segments.append(Segment(span, 0, para))
         result = analyse(text, analysis, paras, segments, stretches)
         doc._.quotex = _plain(result)
+        doc.spans[self.spans_key] = _span_group(doc, result, self.spans_key)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
@@ -134,7 +138,8 @@ class QuotexComponent:
         digest = hashlib.sha256()
         for name in _DATA_FILES:
             digest.update(ir.files("quotex").joinpath("data").joinpath(name).read_bytes())
-        return {"remove_boilerplate": self.remove_boilerplate, "reparse": self.reparse, "resources_sha256": digest.hexdigest()}
+        return {"remove_boilerplate": self.remove_boilerplate, "reparse": self.reparse, "spans_key": self.spans_key,
+                "resources_sha256": digest.hexdigest()}
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return json.dumps(self._cfg()).encode("utf-8")
@@ -143,6 +148,7 @@ class QuotexComponent:
         cfg = json.loads(data.decode("utf-8"))
         self.remove_boilerplate = bool(cfg.get("remove_boilerplate", True))
         self.reparse = bool(cfg.get("reparse", True))
+        self.spans_key = str(cfg.get("spans_key", self.spans_key))
         self.saved_resources = cfg.get("resources_sha256")
         return self
 
@@ -165,6 +171,21 @@ class QuotexComponent:
         register_extensions()
 
 
+def _span_group(doc: Doc, result: Document, key: str) -> List[Any]:
+    """The quotations (labels ``DIRECT``, ``INDIRECT``, ``MIXED``), cues (``CUE``) and speaker
+    mentions (``SPEAKER``) as token spans of ``doc`` (widened to whole tokens), for
+    ``displacy.render(doc, style="span", options={"spans_key": key})``."""
+    spans = []
+    for q in result.quotes:
+        for span, label in ((q.content, q.type.upper()), (q.cue, "CUE"), (q.speaker_mention, "SPEAKER")):
+            if span is None:
+                continue
+            found = doc.char_span(span.start, span.end, label=label, alignment_mode="expand")
+            if found is not None and len(found):
+                spans.append(found)
+    return spans
+
+
 def _plain(document: Document) -> Dict[str, Any]:
     """The msgpack-safe dict stored on the Doc (the text is the Doc's own)."""
     d = document.to_dict()
@@ -174,14 +195,14 @@ def _plain(document: Document) -> Dict[str, Any]:
 
 @Language.factory(
     "quotex",
-    default_config={"remove_boilerplate": True, "reparse": True},
-    assigns=["doc._.quotex"],
+    default_config={"remove_boilerplate": True, "reparse": True, "spans_key": "quotex"},
+    assigns=["doc._.quotex", "doc.spans"],
 )
-def make_quotex(nlp: Language, name: str, remove_boilerplate: bool, reparse: bool) -> QuotexComponent:
+def make_quotex(nlp: Language, name: str, remove_boilerplate: bool, reparse: bool, spans_key: str = "quotex") -> QuotexComponent:
     """Factory of the ``quotex`` component.
 
     ``reparse=True`` (default) parses the article paragraphs with quotex's model and typography
     normalisation, giving exactly ``quotex.extract()``'s result. ``reparse=False`` reads the host
     pipeline's own parse of the page (tagger, parser and NER before it): no second parse.
     """
-    return QuotexComponent(nlp, name, remove_boilerplate=remove_boilerplate, reparse=reparse)
+    return QuotexComponent(nlp, name, remove_boilerplate=remove_boilerplate, reparse=reparse, spans_key=spans_key)

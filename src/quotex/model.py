@@ -223,6 +223,13 @@ class Document:
             if q.speaker_mention is not None:
                 yield q.speaker_mention
 
+    # -- views -------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        """The HTML view (``quotex.render_html(doc, page=False)``), shown by notebooks."""
+        from .render import render_html
+
+        return render_html(self, page=False)
+
     # -- tables ------------------------------------------------------------
     def quote_rows(self, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
         """One plain dict per quotation (columns: ``quotex.tables.QUOTE_COLUMNS``); a failed
