@@ -5,7 +5,7 @@
 Texts: the 64 news-dev pages, ``--repeat`` times (2,048 pages by default). Each set-up extracts every
 page and counts the quotation rows; the figures are pages/s end to end (worker start-up and model
 loading included, as a user pays them) and the peak RSS of each process that extracts. One BLAS
-thread per process everywhere. Needs ``quotex[dask]``.
+thread per process everywhere; the Dask workers with ``quotex.dask.WORKER_CONFIG``. Needs ``quotex[dask]``.
 """
 from __future__ import annotations
 
@@ -49,14 +49,13 @@ def n_process(texts: List[str], n: int) -> Dict[str, Any]:
 def dask_cluster(texts: List[str], workers: int, partitions: int) -> Dict[str, Any]:
     import dask.dataframe as dd
     import pandas as pd
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from quotex.dask import extract_frame
+    from quotex.dask import extract_frame, local_cluster
 
     frame = pd.DataFrame({"id": [str(i) for i in range(len(texts))], "text": texts})
     t0 = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         rows = len(extract_frame(dd.from_pandas(frame, npartitions=partitions)).compute())
         seconds = time.perf_counter() - t0
         rss = sorted(client.run(_worker_rss).values())

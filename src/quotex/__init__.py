@@ -9,7 +9,7 @@ Importing quotex is cheap: the spaCy model loads on the first extraction, once p
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Dict
 
 from .model import Boilerplate, Document, Entity, Paragraph, Quote, Span
 
@@ -26,14 +26,33 @@ __all__ = [
     "render_html",
     "quotes_frame",
     "entities_frame",
+    "schema",
     "__version__",
 ]
 
-__version__ = "0.1.0"
+def schema() -> Dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of quotex's JSON output: ``Document.to_dict()`` and the
+    command line's json/jsonl records, error records included."""
+    import json
+    from importlib import resources
+
+    return dict(json.loads(resources.files("quotex").joinpath("data", "schema.json").read_text(encoding="utf-8")))
+
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml is the one source)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quotex")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+        return "0+unknown"
 
 
 def __getattr__(name: str) -> Any:
     # the pipeline (and spaCy with it) is imported on first use, keeping `import quotex` cheap
+    if name == "__version__":
+        return _version()
     if name in ("extract", "extract_many", "Options"):
         from . import pipeline
 

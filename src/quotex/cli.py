@@ -39,6 +39,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Deque, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
 
+from . import _version
 from .model import Document
 
 __all__ = ["main", "render_text"]
@@ -422,16 +423,16 @@ def _local(items: Iterator[_Item], batch_size: int, processes: int) -> Iterator[
 def _on_dask(items: Iterator[_Item], batch_size: int, scheduler: Optional[str], workers: int) -> Iterator[Tuple[_Item, Optional[Document]]]:
     """Batches of texts sent to a Dask cluster, a bounded number in flight, results in order."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as exc:
         raise SystemExit('quotex: running on Dask needs pip install "quotex[dask]"') from exc
-    from .dask import _documents
+    from .dask import _documents, local_cluster
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = local_cluster(workers)
         client = Client(cluster)
     try:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
@@ -480,7 +481,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--part-size", type=int, default=1000, help="input records per Parquet part file (default 1000)")
     ap.add_argument("--stdin", choices=("auto", "text", "jsonl"), default="auto", help="how to read standard input")
     ap.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the json/jsonl output and exit")
+    ap.add_argument("--version", action="version", version=f"quotex {_version()}")
     args = ap.parse_args(argv)
+    if args.schema:
+        from . import schema
+
+        sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
+        return 0
     if args.processes < 1 or args.batch_size < 1 or args.part_size < 1 or args.dask_workers < 0:
         ap.error("--processes, --batch-size and --part-size must be at least 1")
     if args.format == "parquet" and not args.output:

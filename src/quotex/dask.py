@@ -18,7 +18,31 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .tables import ENTITY_COLUMNS, QUOTE_COLUMNS, entity_rows, quote_rows
 
-__all__ = ["extract_frame", "extract_entities_frame", "extract_bag", "extract_records", "quotes_meta", "entities_meta"]
+__all__ = ["extract_frame", "extract_entities_frame", "extract_bag", "extract_records", "quotes_meta", "entities_meta",
+           "WORKER_CONFIG", "local_cluster"]
+
+# Dask settings for workers that run quotex. The nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536
+# (glibc then returns freed memory at once), which costs quotex's many small allocations about a
+# quarter of its CPU time (measured here: 5.6 s instead of 4.4 s of CPU on the same 128 pages); the
+# statistical profiler samples every worker thread every 10 ms. On a cluster of your own, put these
+# in the Dask configuration of the machines that run ``dask worker`` (e.g. ~/.config/dask/quotex.yaml).
+WORKER_CONFIG: Dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
+
+
+def local_cluster(n_workers: int = 2, **kwargs: Any) -> Any:
+    """A ``distributed.LocalCluster`` of ``n_workers`` single-threaded worker processes, set up
+    for quotex (``WORKER_CONFIG``)."""
+    import dask
+    from distributed import LocalCluster
+
+    kwargs.setdefault("threads_per_worker", 1)
+    kwargs.setdefault("processes", True)
+    kwargs.setdefault("dashboard_address", None)
+    with dask.config.set(WORKER_CONFIG):
+        return LocalCluster(n_workers=n_workers, **kwargs)
 
 
 def _meta(columns: Sequence[Tuple[str, str, str]]) -> Any:
