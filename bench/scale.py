@@ -7,6 +7,7 @@ page and counts the quotation rows; the figures are pages/s end to end (worker s
 loading included, as a user pays them) and the peak RSS of each process that extracts. One BLAS
 thread per process everywhere; the Dask workers with ``quotex.dask.WORKER_CONFIG``. Needs ``quotex[dask]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,7 +15,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
@@ -27,7 +28,7 @@ def _worker_rss() -> float:
     return peak_rss_mb()
 
 
-def one_process(texts: List[str]) -> Dict[str, Any]:
+def one_process(texts: list[str]) -> dict[str, Any]:
     import quotex
 
     t0 = time.perf_counter()
@@ -35,7 +36,7 @@ def one_process(texts: List[str]) -> Dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "rows": rows, "rss": [peak_rss_mb()]}
 
 
-def n_process(texts: List[str], n: int) -> Dict[str, Any]:
+def n_process(texts: list[str], n: int) -> dict[str, Any]:
     import resource
 
     import quotex
@@ -46,7 +47,7 @@ def n_process(texts: List[str], n: int) -> Dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "rows": rows, "rss": [peak_rss_mb(), children]}
 
 
-def dask_cluster(texts: List[str], workers: int, partitions: int) -> Dict[str, Any]:
+def dask_cluster(texts: list[str], workers: int, partitions: int) -> dict[str, Any]:
     import dask.dataframe as dd
     import pandas as pd
     from distributed import Client
@@ -64,7 +65,9 @@ def dask_cluster(texts: List[str], workers: int, partitions: int) -> Dict[str, A
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpora")
+    ap.add_argument(
+        "--corpora", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+    )
     ap.add_argument("--repeat", type=int, default=32)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--partitions", type=int, default=64)
@@ -76,8 +79,8 @@ def main() -> int:
     results[f"extract_many(n_process={args.workers})"] = n_process(texts, args.workers)
     results[f"Dask LocalCluster, {args.workers} workers"] = dask_cluster(texts, args.workers, args.partitions)
     base = results["1 process"]["seconds"]
-    print(f"| set-up | pages/s | speed-up | quotation rows | peak RSS per process (MB) |")
-    print(f"|---|---|---|---|---|")
+    print("| set-up | pages/s | speed-up | quotation rows | peak RSS per process (MB) |")
+    print("|---|---|---|---|---|")
     for name, r in results.items():
         rss = ", ".join(f"{x:.0f}" for x in r["rss"])
         print(f"| {name} | {len(texts) / r['seconds']:.1f} | {base / r['seconds']:.2f}x | {r['rows']} | {rss} |")

@@ -13,6 +13,7 @@ both, the ratio quotex/spaCy in wall-clock and CPU time, import time of quotex (
 peak RSS, the speed-up of ``n_process=2`` over one process on the news pages (run one, two, one,
 two), and the slowest adversarial inputs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,9 @@ import subprocess
 import sys
 import time
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
-
+from typing import Any
 
 # one BLAS thread for both, as in quotex's worker processes: the figures are per core, and a second
 # BLAS thread on a two-core machine only adds noise (``--blas-threads`` to change it)
@@ -55,21 +56,21 @@ def _units(text: str, longest: int = 700) -> Iterator[str]:
             yield part
 
 
-def news_texts(corpora: Path, repeat: int = 1) -> List[str]:
+def news_texts(corpora: Path, repeat: int = 1) -> list[str]:
     """The real scraped pages of news-dev (64 pages of 53 sites), ``repeat`` times: the headline workload."""
     pages = [p.read_text(encoding="utf-8") for p in sorted((corpora / "news-dev").glob("*.txt"))]
     return pages * repeat
 
 
-def novel_texts(corpora: Path, limit: int = 0) -> List[str]:
+def novel_texts(corpora: Path, limit: int = 0) -> list[str]:
     """Article-sized pieces (300 to 1,300 characters, cut at paragraph or sentence ends) of the aads novels."""
-    texts: List[str] = []
+    texts: list[str] = []
     aads = corpora / "aads_french" / "aggregated_corpus.json"
     if aads.exists():
         data = json.loads(aads.read_text(encoding="utf-8"))
         sizes = random.Random(7)
         for name in sorted(data):
-            piece: List[str] = []
+            piece: list[str] = []
             size, target = 0, sizes.randint(300, 1300)
             for unit in _units(data[name]["text"]):
                 piece.append(unit)
@@ -81,7 +82,7 @@ def novel_texts(corpora: Path, limit: int = 0) -> List[str]:
     return texts[:limit] if limit else texts
 
 
-def load_texts(corpora: Path, workload: str, repeat: int = 1, limit: int = 0) -> List[str]:
+def load_texts(corpora: Path, workload: str, repeat: int = 1, limit: int = 0) -> list[str]:
     """The texts of one workload: ``news`` (the news-dev pages) or ``novels`` (pieces of novels)."""
     return news_texts(corpora, repeat) if workload == "news" else novel_texts(corpora, limit)
 
@@ -99,20 +100,21 @@ def peak_rss_mb() -> float:
 
 def quotex_alone_rss(corpora: Path, workload: str, repeat: int, limit: int) -> str:
     """Peak RSS of a fresh process that only imports quotex and extracts the texts of a workload."""
+    here = str(Path(__file__).resolve().parent)
     code = (
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {here!r})\n"
         "from pathlib import Path\n"
         "from throughput import load_texts, peak_rss_mb\n"
-        "texts = load_texts(Path(%r), %r, %d, %d)\n"
+        f"texts = load_texts(Path({str(corpora)!r}), {workload!r}, {repeat:d}, {limit:d})\n"
         "import quotex\n"
         "n = sum(len(d.quotes) for d in quotex.extract_many(texts))\n"
         "print(peak_rss_mb())\n"
-    ) % (str(Path(__file__).resolve().parent), str(corpora), workload, repeat, limit)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     return out.stdout.strip() or out.stderr.strip()[-300:]
 
 
-def compare(name: str, texts: List[str], nlp: Any, rounds: int, batch_size: int) -> float:
+def compare(name: str, texts: list[str], nlp: Any, rounds: int, batch_size: int) -> float:
     """Bare spaCy and quotex on the same texts, alternated chunk by chunk; prints and returns the
     wall-clock ratio quotex/spaCy (above 1: quotex is faster)."""
     import quotex
@@ -143,34 +145,45 @@ def compare(name: str, texts: List[str], nlp: Any, rounds: int, batch_size: int)
     a_s, a_q = len(texts) / t_spacy, len(texts) / t_quotex
     ratio = a_q / a_s
     print(f"bare spaCy : {a_s:7.1f} articles/s  {tokens / t_spacy:9.0f} tokens/s   (CPU {c_spacy:.1f} s)")
-    print(f"quotex     : {a_q:7.1f} articles/s  {tokens / t_quotex:9.0f} tokens/s   (CPU {c_quotex:.1f} s)  "
-          f"({quotes} quotations)  [tokens: spaCy's count of the same texts]")
+    print(
+        f"quotex     : {a_q:7.1f} articles/s  {tokens / t_quotex:9.0f} tokens/s   (CPU {c_quotex:.1f} s)  "
+        f"({quotes} quotations)  [tokens: spaCy's count of the same texts]"
+    )
     print(f"ratio quotex/spaCy on {name}: {ratio:.2f} wall clock, {c_spacy / c_quotex:.2f} CPU time")
     return ratio
 
 
 def import_time() -> float:
     code = "import time; t = time.perf_counter(); import quotex; print(time.perf_counter() - t)"
-    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-               for _ in range(3))
+    best = min(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    )
     return best
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpora")
+    ap.add_argument(
+        "--corpora", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+    )
     ap.add_argument("--repeat", type=int, default=4, help="how many times the news pages are run (default 4)")
     ap.add_argument("--limit", type=int, default=600, help="how many pieces of novels (default 600; 0: all)")
     ap.add_argument("--news-only", action="store_true", help="only the news pages")
     ap.add_argument("--rounds", type=int, default=8)
-    ap.add_argument("--blas-threads", default="1", help="BLAS threads of this process (default 1; set before numpy loads)")
+    ap.add_argument(
+        "--blas-threads", default="1", help="BLAS threads of this process (default 1; set before numpy loads)"
+    )
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--no-scaling", action="store_true", help="skip the two-process run")
     ap.add_argument("--no-adversarial", action="store_true")
     args = ap.parse_args()
 
     workloads = {
-        f"news pages (the {len(news_texts(args.corpora))} news-dev pages x{args.repeat})": ("news", news_texts(args.corpora, args.repeat)),
+        f"news pages (the {len(news_texts(args.corpora))} news-dev pages x{args.repeat})": (
+            "news",
+            news_texts(args.corpora, args.repeat),
+        ),
     }
     if not args.news_only:
         novels = novel_texts(args.corpora, args.limit)
@@ -191,7 +204,7 @@ def main() -> int:
 
     ratios = {name: compare(name, texts, nlp, args.rounds, args.batch_size) for name, (_, texts) in workloads.items()}
     print(f"\npeak RSS of this process (bare spaCy and quotex models both loaded): {peak_rss_mb():.0f} MB")
-    for name, (workload, texts) in workloads.items():
+    for name, (workload, _texts) in workloads.items():
         rss = quotex_alone_rss(args.corpora, workload, args.repeat, args.limit)
         print(f"peak RSS of a process running quotex alone on the {name}: {float(rss):.0f} MB")
     headline = next(iter(ratios))
@@ -201,7 +214,7 @@ def main() -> int:
     if not args.no_scaling:
         # one process against two on the same texts, alternated twice (one, two, one, two)
         sample = texts
-        runs: Dict[int, List[float]] = {1: [], 2: []}
+        runs: dict[int, list[float]] = {1: [], 2: []}
         first = 0.0
         for n_process in (1, 2, 1, 2):
             t0 = time.perf_counter()
@@ -215,24 +228,31 @@ def main() -> int:
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import quotex.nlp as n; n.get_nlp()"], check=True)
         startup = time.perf_counter() - t0
-        print(f"n_process=2 on {len(sample)} of these texts: {one / 2:.1f} s -> {two / 2:.1f} s (mean of two runs each), "
-              f"speed-up {one / two:.2f}x end to end (first result after {first:.1f} s)")
-        print(f"  (this process and one spawned worker, which first loads spaCy and the model: {startup:.1f} s "
-              f"in a fresh interpreter; this process extracts meanwhile)")
+        print(
+            f"n_process=2 on {len(sample)} of these texts: {one / 2:.1f} s -> {two / 2:.1f} s (mean of two runs each), "
+            f"speed-up {one / two:.2f}x end to end (first result after {first:.1f} s)"
+        )
+        print(
+            f"  (this process and one spawned worker, which first loads spaCy and the model: {startup:.1f} s "
+            f"in a fresh interpreter; this process extracts meanwhile)"
+        )
 
     if not args.no_adversarial:
         cases = {
             "100,000 « without a close": "«" * 100_000,
-            "alternating quote marks": "« \" “ ” » " * 20_000,
+            "alternating quote marks": '« " “ ” » ' * 20_000,
             "1 MB line without a space": "a" * 1_000_000,
             "50,000 tiny paragraphs": "Oui.\n\n" * 50_000,
             "deep nesting": "« “ " * 5_000 + "mot" + " ” »" * 5_000,
-            "5 MB article": ("Le ministre a déclaré que la réforme serait votée. « Nous tiendrons », a-t-il ajouté.\n") * 60_000,
+            "5 MB article": ("Le ministre a déclaré que la réforme serait votée. « Nous tiendrons », a-t-il ajouté.\n")
+            * 60_000,
         }
         for name, text in cases.items():
             t0 = time.perf_counter()
             doc = quotex.extract(text)
-            print(f"adversarial: {name:28s} {time.perf_counter() - t0:6.2f} s  ({len(doc.quotes)} quotations)", flush=True)
+            print(
+                f"adversarial: {name:28s} {time.perf_counter() - t0:6.2f} s  ({len(doc.quotes)} quotations)", flush=True
+            )
         print(f"peak RSS after adversarial inputs: {peak_rss_mb():.0f} MB")
     return 0
 

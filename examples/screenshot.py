@@ -5,6 +5,7 @@
 Writes ``docs/seed.html`` and ``docs/seed.png`` (the picture in the README). Needs Chromium
 (Debian: ``apt-get install chromium``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,9 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs")
     ap.add_argument("--size", default="1200,1000", help="window width,height in pixels")
     args = ap.parse_args()
-    browser = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+    browser = next(
+        (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None
+    )
     if browser is None:
         print("no Chromium found (Debian: apt-get install chromium)", file=sys.stderr)
         return 1
@@ -32,9 +35,21 @@ def main() -> int:
     page = args.out / "seed.html"
     page.write_text(quotex.render_html(quotex.extract(seed.read_text(encoding="utf-8"))), encoding="utf-8")
     png = args.out / "seed.png"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                    f"--window-size={args.size}", f"--screenshot={png}", page.resolve().as_uri()],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--window-size={args.size}",
+            f"--screenshot={png}",
+            page.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     print(f"wrote {page} and {png}")
     return 0
 

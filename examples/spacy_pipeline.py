@@ -1,7 +1,8 @@
 """Use quotex inside your own spaCy pipeline, over many texts with two processes.
 
-    python examples/spacy_pipeline.py seeds/000_7870b7fd83a32e72.txt
+python examples/spacy_pipeline.py seeds/000_7870b7fd83a32e72.txt
 """
+
 import sys
 
 import spacy

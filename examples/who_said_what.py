@@ -1,7 +1,8 @@
 """Extract one article and print who said what.
 
-    python examples/who_said_what.py seeds/000_7870b7fd83a32e72.txt
+python examples/who_said_what.py seeds/000_7870b7fd83a32e72.txt
 """
+
 import sys
 
 import quotex

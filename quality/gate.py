@@ -11,6 +11,7 @@ the shared corpora.
 Usage, from the project root with quotex installed:  python3 quality/gate.py [--pin]
   --pin   write the figures measured now as the new floors (after a change that improved them).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,13 +22,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "quality" / "floors.json"
 VALIDATE = ROOT.parent / "shared" / "tools" / "validate"
-METRICS = ("f1", "near_exact", "recall_direct", "recall_indirect", "recall_mixed", "speaker_accuracy",
-           "quote_with_speaker", "boilerplate_removed", "body_kept", "organisations")
+METRICS = (
+    "f1",
+    "near_exact",
+    "recall_direct",
+    "recall_indirect",
+    "recall_mixed",
+    "speaker_accuracy",
+    "quote_with_speaker",
+    "boilerplate_removed",
+    "body_kept",
+    "organisations",
+)
 
 
 def measure() -> dict:
-    out = subprocess.run([sys.executable, str(VALIDATE), "--json", "--gap"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(VALIDATE), "--json", "--gap"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     return json.loads(out)
 
 

@@ -9,6 +9,7 @@ figures, then writes ``src/quotex/data/boilerplate_model.json``.
 
 Usage, from the project root:  python3 quality/train_boilerplate.py [CORPUS_DIR] [--keep 0.995] [--dry-run]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,10 @@ def page_rows(text: str, gold_bp: set, gold_title: str):
     if len(content) < _MODEL_MIN_LINES:
         return []
     for i, x in zip(content, rows):
-        if not model_judges(i, norms, words, a.reasons, a.title) or a.lines[i].text.strip() == (gold_title or "").strip():
+        if (
+            not model_judges(i, norms, words, a.reasons, a.title)
+            or a.lines[i].text.strip() == (gold_title or "").strip()
+        ):
             continue
         out.append((x, 1.0 if i in gold_bp else 0.0))
     return out
@@ -81,31 +85,44 @@ def main() -> None:
         train = [r for t in sites if t != s for r in by_site[t]]
         if not by_site[s] or not train:
             continue
-        X = np.array([x for x, _ in train]); y = np.array([l for _, l in train])
+        X = np.array([x for x, _ in train])
+        y = np.array([label for _, label in train])
         w, mu, sd = fit(X, y, a.l2)
         P = predict(w, mu, sd, np.array([x for x, _ in by_site[s]]))
-        held += list(zip(P, [l for _, l in by_site[s]]))
+        held += list(zip(P, [label for _, label in by_site[s]]))
     held.sort(key=lambda t: -t[0])
-    n_body = sum(1 for _, l in held if l == 0)
-    n_bp = sum(1 for _, l in held if l == 1)
+    n_body = sum(1 for _, label in held if label == 0)
+    n_bp = sum(1 for _, label in held if label == 1)
     cut, caught, lost = 1.0, 0, 0
-    for p, l in held:
-        lost_now = lost + (l == 0)
+    for p, label in held:
+        lost_now = lost + (label == 0)
         if n_body and (n_body - lost_now) / n_body < a.keep:
             break
-        caught += l == 1
+        caught += label == 1
         lost = lost_now
         cut = p
     print(f"lines the rules keep: {len(held)} ({n_bp} boilerplate, {n_body} article)")
-    print(f"leave-one-site-out ({len(sites)} sites): threshold {cut:.3f} removes {caught}/{n_bp} of those boilerplate lines, "
-          f"drops {lost}/{n_body} article lines")
-    X = np.array([x for s in sites for x, _ in by_site[s]]); y = np.array([l for s in sites for _, l in by_site[s]])
+    print(
+        f"leave-one-site-out ({len(sites)} sites): threshold {cut:.3f} removes {caught}/{n_bp} of those boilerplate lines, "
+        f"drops {lost}/{n_body} article lines"
+    )
+    X = np.array([x for s in sites for x, _ in by_site[s]])
+    y = np.array([label for s in sites for _, label in by_site[s]])
     w, mu, sd = fit(X, y, a.l2)
-    model = {"features": list(linemodel.NAMES), "weights": [round(float(v), 6) for v in w],
-             "mean": [round(float(v), 6) for v in mu], "scale": [round(float(v), 6) for v in sd],
-             "threshold": round(float(cut), 4),
-             "trained_on": f"{Path(a.corpus).name}: {len(sites)} sites, {len(y)} lines kept by the rules",
-             "cross_validated": {"boilerplate_removed": caught, "boilerplate": n_bp, "article_dropped": lost, "article": n_body}}
+    model = {
+        "features": list(linemodel.NAMES),
+        "weights": [round(float(v), 6) for v in w],
+        "mean": [round(float(v), 6) for v in mu],
+        "scale": [round(float(v), 6) for v in sd],
+        "threshold": round(float(cut), 4),
+        "trained_on": f"{Path(a.corpus).name}: {len(sites)} sites, {len(y)} lines kept by the rules",
+        "cross_validated": {
+            "boilerplate_removed": caught,
+            "boilerplate": n_bp,
+            "article_dropped": lost,
+            "article": n_body,
+        },
+    }
     for name, v in sorted(zip(linemodel.NAMES, w), key=lambda t: -abs(t[1]))[:8]:
         print(f"  {name:24s} {v:+.2f}")
     if not a.dry_run:

@@ -25,7 +25,7 @@ def assert_offsets(doc) -> None:
     """Every span of the document points into the original text, within bounds."""
     for span in doc.spans():
         assert 0 <= span.start <= span.end <= len(doc.text)
-        assert doc.text[span.start:span.end] == span.text
+        assert doc.text[span.start : span.end] == span.text
 
 
 def lines_run(fn, *args) -> int:

@@ -3,9 +3,10 @@
 Each case: a text, a word that begins the content of the quotation looked at, and what its
 speaker's entity must be (a word of its name, or a word of its name that must NOT be there).
 """
+
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import Optional
 
 import pytest
 
@@ -13,76 +14,136 @@ import quotex
 from quotex.attribution.nouns import noun_class
 
 # (id, text, start of the quote's content, word the speaker's name must hold, word it must not hold)
-CASES: List[Tuple[str, str, str, str, Optional[str]]] = [
+CASES: list[tuple[str, str, str, str, Optional[str]]] = [
     # a definite description goes to the person introduced with that kind of noun
-    ("actress-described",
-     "L'actrice Léa Fontaine a quitté la salle sous les huées.\n\n"
-     "« Je ne regrette rien », a lancé la comédienne à la sortie.",
-     "Je ne regrette rien", "Fontaine", None),
-    ("mayor-as-edile",
-     "Le maire de Vireux, Gaston Lemaire, a inauguré la passerelle samedi.\n\n"
-     "« C'est un chantier de dix ans qui s'achève », a déclaré l'édile devant les habitants.",
-     "C'est un chantier", "Lemaire", None),
-    ("description-after-pronoun-learns-gender",
-     "Claude Verrier a été réélue dimanche à la tête de la commune. Elle a remercié ses électeurs.\n\n"
-     "Le scrutin a été marqué par une forte abstention.\n\n"
-     "« Je serai la maire de tous », a promis l'élue.",
-     "Je serai la maire", "Verrier", None),
+    (
+        "actress-described",
+        "L'actrice Léa Fontaine a quitté la salle sous les huées.\n\n"
+        "« Je ne regrette rien », a lancé la comédienne à la sortie.",
+        "Je ne regrette rien",
+        "Fontaine",
+        None,
+    ),
+    (
+        "mayor-as-edile",
+        "Le maire de Vireux, Gaston Lemaire, a inauguré la passerelle samedi.\n\n"
+        "« C'est un chantier de dix ans qui s'achève », a déclaré l'édile devant les habitants.",
+        "C'est un chantier",
+        "Lemaire",
+        None,
+    ),
+    (
+        "description-after-pronoun-learns-gender",
+        "Claude Verrier a été réélue dimanche à la tête de la commune. Elle a remercié ses électeurs.\n\n"
+        "Le scrutin a été marqué par une forte abstention.\n\n"
+        "« Je serai la maire de tous », a promis l'élue.",
+        "Je serai la maire",
+        "Verrier",
+        None,
+    ),
     # an indefinite description is somebody new, not the person named before
-    ("indefinite-resident",
-     "Le préfet Bernard Tessier s'est rendu sur les lieux de l'incendie.\n\n"
-     "« On a entendu une explosion vers minuit », raconte un habitant du quartier.",
-     "On a entendu une explosion", "habitant", "Tessier"),
-    ("one-of-two-officers",
-     "Le commissaire Yves Garnier a ouvert une enquête.\n\n"
-     "« Il a foncé sur nous », explique un des deux policiers blessés.",
-     "Il a foncé sur nous", "policiers", "Garnier"),
-    ("indefinite-source",
-     "Le président Alain Poulain n'a pas souhaité s'exprimer.\n\n"
-     "« Les négociations sont rompues », a affirmé une source proche du dossier.",
-     "Les négociations sont rompues", "source", "Poulain"),
-    ("partitive-after-an-addressee",
-     "Le ministre Henri Duclos a démenti toute attaque.\n\n"
-     "« Le convoi a été pris pour cible au nord de la ville », a déclaré à l'AFP une de ces sources.",
-     "Le convoi a été pris", "sources", "Duclos"),
-    ("participle-noun-after-determiner",
-     "La directrice Anne Vasseur a défendu la réforme devant la presse.\n\n"
-     "« On nous demande toujours plus avec moins », dénonce cet enseignant de mathématiques de Liège.",
-     "On nous demande toujours", "enseignant", "Vasseur"),
+    (
+        "indefinite-resident",
+        "Le préfet Bernard Tessier s'est rendu sur les lieux de l'incendie.\n\n"
+        "« On a entendu une explosion vers minuit », raconte un habitant du quartier.",
+        "On a entendu une explosion",
+        "habitant",
+        "Tessier",
+    ),
+    (
+        "one-of-two-officers",
+        "Le commissaire Yves Garnier a ouvert une enquête.\n\n"
+        "« Il a foncé sur nous », explique un des deux policiers blessés.",
+        "Il a foncé sur nous",
+        "policiers",
+        "Garnier",
+    ),
+    (
+        "indefinite-source",
+        "Le président Alain Poulain n'a pas souhaité s'exprimer.\n\n"
+        "« Les négociations sont rompues », a affirmé une source proche du dossier.",
+        "Les négociations sont rompues",
+        "source",
+        "Poulain",
+    ),
+    (
+        "partitive-after-an-addressee",
+        "Le ministre Henri Duclos a démenti toute attaque.\n\n"
+        "« Le convoi a été pris pour cible au nord de la ville », a déclaré à l'AFP une de ces sources.",
+        "Le convoi a été pris",
+        "sources",
+        "Duclos",
+    ),
+    (
+        "participle-noun-after-determiner",
+        "La directrice Anne Vasseur a défendu la réforme devant la presse.\n\n"
+        "« On nous demande toujours plus avec moins », dénonce cet enseignant de mathématiques de Liège.",
+        "On nous demande toujours",
+        "enseignant",
+        "Vasseur",
+    ),
     # a plural description is a group, not one of the people named
-    ("plural-group",
-     "La directrice Sylvie Marchal a reçu une délégation jeudi.\n\n"
-     "« Nous ne reprendrons pas le travail », ont prévenu les grévistes.",
-     "Nous ne reprendrons pas", "grévistes", "Marchal"),
+    (
+        "plural-group",
+        "La directrice Sylvie Marchal a reçu une délégation jeudi.\n\n"
+        "« Nous ne reprendrons pas le travail », ont prévenu les grévistes.",
+        "Nous ne reprendrons pas",
+        "grévistes",
+        "Marchal",
+    ),
     # what a document says goes to who issued it; an organisation's common noun to its name
-    ("communique-issuer",
-     "La préfecture du Gard a publié un communiqué jeudi soir.\n\n"
-     "« La baignade reste interdite jusqu'à nouvel ordre », précise le communiqué.",
-     "La baignade reste interdite", "préfecture", None),
-    ("company-anaphor",
-     "Le groupe Velmora a annoncé la fermeture de deux usines.\n\n"
-     "« Cette décision a été mûrement réfléchie », a expliqué l'entreprise dans un courrier.",
-     "Cette décision a été", "Velmora", None),
-    ("institution-noun-to-its-named-office",
-     "Le parquet de Nanterre a ouvert une enquête jeudi pour homicide involontaire.\n\n"
-     "« Aucune piste n'est écartée à ce stade », a indiqué le parquet vendredi.",
-     "Aucune piste n'est écartée", "Nanterre", None),
+    (
+        "communique-issuer",
+        "La préfecture du Gard a publié un communiqué jeudi soir.\n\n"
+        "« La baignade reste interdite jusqu'à nouvel ordre », précise le communiqué.",
+        "La baignade reste interdite",
+        "préfecture",
+        None,
+    ),
+    (
+        "company-anaphor",
+        "Le groupe Velmora a annoncé la fermeture de deux usines.\n\n"
+        "« Cette décision a été mûrement réfléchie », a expliqué l'entreprise dans un courrier.",
+        "Cette décision a été",
+        "Velmora",
+        None,
+    ),
+    (
+        "institution-noun-to-its-named-office",
+        "Le parquet de Nanterre a ouvert une enquête jeudi pour homicide involontaire.\n\n"
+        "« Aucune piste n'est écartée à ce stade », a indiqué le parquet vendredi.",
+        "Aucune piste n'est écartée",
+        "Nanterre",
+        None,
+    ),
     # quotations without a cue
-    ("float-after-introducing-sentence",
-     "« Je n'irai pas », avait prévenu Henri Lachaud.\n\n"
-     "Le docteur Martine Aubry-Lenoir reste optimiste. « Nous trouverons une solution. »",
-     "Nous trouverons une solution", "Aubry-Lenoir", "Lachaud"),
-    ("subheading-echoes-a-body-quote",
-     "La piscine olympique restera ouverte cet été\n\n"
-     "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"
-     "« Une promesse tenue »\n\n"
-     "Les habitants étaient venus nombreux. « C'est une promesse tenue, et nous irons jusqu'au bout », "
-     "a assuré le maire Gaston Lefort devant la salle comble.",
-     "Une promesse tenue", "Lefort", None),
-    ("float-continues-the-speaker",
-     "« Les salariés sont inquiets », a expliqué Nadia Bensaïd, déléguée syndicale, sur Radio Nord.\n\n"
-     "« Personne ne nous a prévenus. »",
-     "Personne ne nous a prévenus", "Bensaïd", "Radio"),
+    (
+        "float-after-introducing-sentence",
+        "« Je n'irai pas », avait prévenu Henri Lachaud.\n\n"
+        "Le docteur Martine Aubry-Lenoir reste optimiste. « Nous trouverons une solution. »",
+        "Nous trouverons une solution",
+        "Aubry-Lenoir",
+        "Lachaud",
+    ),
+    (
+        "subheading-echoes-a-body-quote",
+        "La piscine olympique restera ouverte cet été\n\n"
+        "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"
+        "« Une promesse tenue »\n\n"
+        "Les habitants étaient venus nombreux. « C'est une promesse tenue, et nous irons jusqu'au bout », "
+        "a assuré le maire Gaston Lefort devant la salle comble.",
+        "Une promesse tenue",
+        "Lefort",
+        None,
+    ),
+    (
+        "float-continues-the-speaker",
+        "« Les salariés sont inquiets », a expliqué Nadia Bensaïd, déléguée syndicale, sur Radio Nord.\n\n"
+        "« Personne ne nous a prévenus. »",
+        "Personne ne nous a prévenus",
+        "Bensaïd",
+        "Radio",
+    ),
 ]
 
 
@@ -99,21 +160,35 @@ def test_speaker_of(name: str, text: str, start: str, want: str, not_want: Optio
 
 
 def test_description_mentions_join_one_entity() -> None:
-    text = ("Un des deux policiers a été blessé à la main.\n\n"
-            "« Le conducteur ne s'est pas arrêté », raconte le policier, encore sous le choc.")
+    text = (
+        "Un des deux policiers a été blessé à la main.\n\n"
+        "« Le conducteur ne s'est pas arrêté », raconte le policier, encore sous le choc."
+    )
     doc = quotex.extract(text)
     (q,) = [q for q in doc.quotes if q.content.text.startswith("Le conducteur")]
     speaker = doc.speaker_of(q)
     assert speaker is not None and "policier" in speaker.name.lower()
 
 
-@pytest.mark.parametrize("noun,kind", [
-    ("bourgmestre", "person"), ("humoriste", "person"), ("chroniqueuse", "person"),
-    ("pharmacienne", "person"), ("policiers", "person"), ("infirmière", "person"),
-    ("communiqué", "document"), ("rapport", "document"),
-    ("enseigne", "org_anaphor"), ("groupe", "org_anaphor"),
-    ("parquet", "org"), ("gendarmerie", "org"),
-    ("voiture", "other"), ("table", "other"), ("plan", "other"),
-])
+@pytest.mark.parametrize(
+    "noun,kind",
+    [
+        ("bourgmestre", "person"),
+        ("humoriste", "person"),
+        ("chroniqueuse", "person"),
+        ("pharmacienne", "person"),
+        ("policiers", "person"),
+        ("infirmière", "person"),
+        ("communiqué", "document"),
+        ("rapport", "document"),
+        ("enseigne", "org_anaphor"),
+        ("groupe", "org_anaphor"),
+        ("parquet", "org"),
+        ("gendarmerie", "org"),
+        ("voiture", "other"),
+        ("table", "other"),
+        ("plan", "other"),
+    ],
+)
 def test_noun_class(noun: str, kind: str) -> None:
     assert noun_class(noun) == kind

@@ -1,4 +1,5 @@
 """Stage 1 and 2 without the model: line verdicts, title, paragraphs."""
+
 from __future__ import annotations
 
 import pytest
@@ -64,7 +65,7 @@ BOILERPLATE_LINES = [
 ]
 
 
-@pytest.mark.parametrize("line,reason", BOILERPLATE_LINES, ids=[l for l, _ in BOILERPLATE_LINES])
+@pytest.mark.parametrize("line,reason", BOILERPLATE_LINES, ids=[line for line, _ in BOILERPLATE_LINES])
 def test_boilerplate_line(line: str, reason: str) -> None:
     text = f"{BODY}\n{line}\n{BODY2}"
     a = analyse_lines(text)
@@ -90,15 +91,17 @@ def test_article_lines_are_kept(line: str) -> None:
 
 
 def test_title_and_teasers() -> None:
-    text = "\n".join([
-        "Publicité",
-        "Grève à la SNCF : le trafic très perturbé jeudi",
-        "",
-        BODY,
-        "Lyon - Le Progrès",
-        "Un incendie ravage un entrepôt dans la banlieue lyonnaise",
-        BODY2,
-    ])
+    text = "\n".join(
+        [
+            "Publicité",
+            "Grève à la SNCF : le trafic très perturbé jeudi",
+            "",
+            BODY,
+            "Lyon - Le Progrès",
+            "Un incendie ravage un entrepôt dans la banlieue lyonnaise",
+            BODY2,
+        ]
+    )
     a = analyse_lines(text)
     assert a.title == 1
     assert a.reasons[0] == "advertising"
@@ -108,14 +111,18 @@ def test_title_and_teasers() -> None:
 
 def test_comment_section_after_the_article() -> None:
     for header in ("Vos réactions", "Commentaires", "Réagissez"):
-        text = "\n".join([BODY, BODY2, header, "Quel scandale, il faut que ça change !!", "Je suis d'accord avec vous."])
+        text = "\n".join(
+            [BODY, BODY2, header, "Quel scandale, il faut que ça change !!", "Je suis d'accord avec vous."]
+        )
         a = analyse_lines(text)
         assert all(a.reasons.get(i) == "comment-prompt" for i in (2, 3, 4)), header
         assert a.is_article(0) and a.is_article(1)
 
 
 def test_related_block_runs_to_the_next_article_paragraph() -> None:
-    text = "\n".join([BODY, "À lire aussi", "Le maire veut fermer deux écoles", "Les parents d'élèves en colère", BODY2])
+    text = "\n".join(
+        [BODY, "À lire aussi", "Le maire veut fermer deux écoles", "Les parents d'élèves en colère", BODY2]
+    )
     a = analyse_lines(text)
     assert [a.reasons.get(i) for i in (1, 2, 3)] == ["related-link"] * 3
     assert a.is_article(4)
@@ -133,11 +140,11 @@ def test_offsets_of_lines_and_crlf() -> None:
     text = "Titre de l'article du jour\r\n\r\nPremier paragraphe du texte.\r\nDeuxième paragraphe ici."
     lines = split_lines(text)
     for ln in lines:
-        assert text[ln.start:ln.end] == ln.text
+        assert text[ln.start : ln.end] == ln.text
         assert "\r" not in ln.text
     a = analyse_lines(text)
     for b in a.boilerplate(text):
-        assert text[b.span.start:b.span.end] == b.span.text
+        assert text[b.span.start : b.span.end] == b.span.text
 
 
 def test_hard_wrapped_lines_are_joined() -> None:
@@ -151,7 +158,11 @@ def test_hard_wrapped_lines_are_joined() -> None:
 def test_one_paragraph_per_line() -> None:
     text = "Première phrase du texte.\nDeuxième ligne, un autre paragraphe.\nTroisième."
     ps = paragraphs(text, analyse_lines(text))
-    assert [p.span.text for p in ps] == ["Première phrase du texte.", "Deuxième ligne, un autre paragraphe.", "Troisième."]
+    assert [p.span.text for p in ps] == [
+        "Première phrase du texte.",
+        "Deuxième ligne, un autre paragraphe.",
+        "Troisième.",
+    ]
 
 
 def test_a_line_written_twice_in_a_row_is_a_caption() -> None:
@@ -163,8 +174,11 @@ def test_a_line_written_twice_in_a_row_is_a_caption() -> None:
 
 
 def test_runs_of_topic_colon_teasers() -> None:
-    teasers = ["Football : le club recrute un nouvel attaquant", "Météo : des orages attendus dimanche",
-               "Justice : le procès renvoyé au printemps"]
+    teasers = [
+        "Football : le club recrute un nouvel attaquant",
+        "Météo : des orages attendus dimanche",
+        "Justice : le procès renvoyé au printemps",
+    ]
     text = "\n".join([BODY, BODY2, *teasers])
     a = analyse_lines(text)
     assert all(a.reasons.get(i) == "related-link" for i in (2, 3, 4)), a.reasons
@@ -178,8 +192,10 @@ def test_rubric_label_above_the_headline() -> None:
     assert a.title == 1
 
 
-BODY3 = ("Le maire a répondu que l'emprunt serait remboursé en quinze ans, sans hausse des impôts locaux, "
-         "grâce aux recettes de la future zone commerciale.")
+BODY3 = (
+    "Le maire a répondu que l'emprunt serait remboursé en quinze ans, sans hausse des impôts locaux, "
+    "grâce aux recettes de la future zone commerciale."
+)
 # labels at the foot of a page that no phrase or shape rule knows: few words, no function words,
 # capitals, after the prose
 FOOT = ["Météo Provence Alpes Côte d'Azur Var Vaucluse", "Marseille Olympique"]
@@ -212,13 +228,15 @@ def test_the_shipped_line_model_matches_the_features() -> None:
 
 
 def test_the_line_model_never_removes_dialogue_turns() -> None:
-    text = "\n".join([
-        "Il faisait nuit quand le train entra en gare de Lyon, et la pluie battait les vitres du wagon.",
-        "— Vous descendez ici ?",
-        "— Oui, Madame Roche.",
-        "— Alors bonne chance.",
-        "— Merci, Jules.",
-        "Elle prit sa valise et disparut dans la foule sans se retourner une seule fois vers lui.",
-    ])
+    text = "\n".join(
+        [
+            "Il faisait nuit quand le train entra en gare de Lyon, et la pluie battait les vitres du wagon.",
+            "— Vous descendez ici ?",
+            "— Oui, Madame Roche.",
+            "— Alors bonne chance.",
+            "— Merci, Jules.",
+            "Elle prit sa valise et disparut dans la foule sans se retourner une seule fois vers lui.",
+        ]
+    )
     a = analyse_lines(text)
     assert not {1, 2, 3, 4} & set(a.reasons), a.reasons

@@ -1,4 +1,5 @@
 """The command line: formats, many inputs, errors as records, exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -8,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
 def run(args, stdin: bytes = b"", cwd=None):
-    return subprocess.run([sys.executable, "-m", "quotex", *args], input=stdin, capture_output=True, cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "quotex", *args], input=stdin, capture_output=True, cwd=cwd, timeout=600
+    )
 
 
 def test_text_account_of_the_seed() -> None:
@@ -37,7 +39,7 @@ def test_jsonl_many_inputs_with_errors(tmp_path: Path) -> None:
     r = run([str(good), str(bad), str(tmp_path / "missing.txt"), str(sub)])
     assert r.returncode == 1
     lines = r.stdout.decode().splitlines()
-    recs = [json.loads(l) for l in lines]
+    recs = [json.loads(line) for line in lines]
     assert [Path(x["id"]).name for x in recs] == ["good.txt", "bad.txt", "missing.txt", "deep.txt"]
     assert recs[0]["quotes"][0]["speaker_name"] == "Louis Garnier"
     assert "UTF-8" in recs[1]["error"]
@@ -46,15 +48,17 @@ def test_jsonl_many_inputs_with_errors(tmp_path: Path) -> None:
 
 
 def test_jsonl_on_stdin_keeps_order_and_reports_broken_lines() -> None:
-    data = "\n".join([
-        json.dumps({"id": "a", "text": "« Oui », a dit Anne Roy."}),
-        "{broken",
-        json.dumps({"id": "c", "text": ""}),
-        json.dumps({"id": "d"}),
-    ]).encode()
+    data = "\n".join(
+        [
+            json.dumps({"id": "a", "text": "« Oui », a dit Anne Roy."}),
+            "{broken",
+            json.dumps({"id": "c", "text": ""}),
+            json.dumps({"id": "d"}),
+        ]
+    ).encode()
     r = run(["--format", "jsonl"], stdin=data)
     assert r.returncode == 1
-    recs = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    recs = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert [x["id"] for x in recs] == ["a", "stdin:2", "c", "d"]
     assert "error" in recs[1] and "error" in recs[3]
     assert recs[2]["quotes"] == []

@@ -1,4 +1,5 @@
 """The spaCy component: registration, extensions, serialisation, multiprocessing."""
+
 from __future__ import annotations
 
 import subprocess
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import DATA
 from spacy.tokens import Doc, DocBin
 
 import quotex
-from conftest import DATA
 
 TEXTS = [
     "« Nous ne céderons rien », a déclaré mardi la ministre du Travail Claire Dumont.",

@@ -1,5 +1,6 @@
 """quotex on a Dask cluster: two worker processes give the rows serial extraction gives, keep error
 rows, and lose or repeat nothing when a worker is killed mid-run."""
+
 from __future__ import annotations
 
 import os
@@ -7,9 +8,9 @@ import signal
 import time
 
 import pytest
+from test_tables import corpus
 
 import quotex
-from test_tables import corpus
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -66,7 +67,9 @@ def test_extract_bag_keeps_order_and_ids(client) -> None:
     from quotex.dask import extract_bag
 
     texts = corpus()[:10]
-    recs = extract_bag(db.from_sequence([{"id": str(i), "text": t} for i, t in enumerate(texts)], npartitions=3)).compute()
+    recs = extract_bag(
+        db.from_sequence([{"id": str(i), "text": t} for i, t in enumerate(texts)], npartitions=3)
+    ).compute()
     assert [r["id"] for r in recs] == [str(i) for i in range(len(texts))]
     assert [len(r["quotes"]) for r in recs] == [len(d.quotes) for d in quotex.extract_many(texts)]
 
@@ -96,7 +99,17 @@ def test_cli_on_a_local_dask_cluster_writes_what_a_local_run_writes(tmp_path) ->
     from test_tables import _write_articles
 
     _write_articles(tmp_path / "in", corpus())
-    base = [sys.executable, "-m", "quotex", "--no-progress", str(tmp_path / "in"), "--format", "jsonl", "--batch-size", "4"]
+    base = [
+        sys.executable,
+        "-m",
+        "quotex",
+        "--no-progress",
+        str(tmp_path / "in"),
+        "--format",
+        "jsonl",
+        "--batch-size",
+        "4",
+    ]
     local = subprocess.run(base, capture_output=True, timeout=600)
     on_dask = subprocess.run(base + ["--dask-workers", "2"], capture_output=True, timeout=600)
     assert on_dask.returncode == local.returncode == 0, on_dask.stderr[-2000:]

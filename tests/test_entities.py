@@ -1,4 +1,5 @@
 """Entities: merging mentions, gazetteer corrections, roles and affiliations."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,15 +30,48 @@ def test_two_people_with_different_surnames_stay_apart() -> None:
     assert len(people["Marc Dubois"].mentions) == 2
 
 
-@pytest.mark.parametrize("text,person,role,affiliation", [
-    ("La porte-parole de l'OMS Margaret Harris a rappelé les consignes.", "Margaret Harris", "porte-parole de l'OMS", "Organisation mondiale de la santé"),
-    ("Le secrétaire général de l'Otan Jens Stoltenberg était à Bruxelles.", "Jens Stoltenberg", "secrétaire général de l'Otan", "Organisation du traité de l'Atlantique nord"),
-    ("Le ministre français de l'Économie Bruno Le Maire a présenté le budget.", "Bruno Le Maire", "ministre français de l'Économie", None),
-    ("Yann Morel, l'avocat de la famille, a demandé une contre-expertise.", "Yann Morel", "avocat de la famille", None),
-    ("La présidente du Parti socialiste, Martine Aubry, a réuni le bureau.", "Martine Aubry", "présidente du Parti socialiste", "Parti socialiste"),
-    # the tagger calls "Outre-mer" a pronoun: a capitalised word does not end the role phrase
-    ("La ministre des Outre-mer, Sophie Marchal, a démenti tout projet de ce genre.", "Sophie Marchal", "ministre des Outre-mer", None),
-])
+@pytest.mark.parametrize(
+    "text,person,role,affiliation",
+    [
+        (
+            "La porte-parole de l'OMS Margaret Harris a rappelé les consignes.",
+            "Margaret Harris",
+            "porte-parole de l'OMS",
+            "Organisation mondiale de la santé",
+        ),
+        (
+            "Le secrétaire général de l'Otan Jens Stoltenberg était à Bruxelles.",
+            "Jens Stoltenberg",
+            "secrétaire général de l'Otan",
+            "Organisation du traité de l'Atlantique nord",
+        ),
+        (
+            "Le ministre français de l'Économie Bruno Le Maire a présenté le budget.",
+            "Bruno Le Maire",
+            "ministre français de l'Économie",
+            None,
+        ),
+        (
+            "Yann Morel, l'avocat de la famille, a demandé une contre-expertise.",
+            "Yann Morel",
+            "avocat de la famille",
+            None,
+        ),
+        (
+            "La présidente du Parti socialiste, Martine Aubry, a réuni le bureau.",
+            "Martine Aubry",
+            "présidente du Parti socialiste",
+            "Parti socialiste",
+        ),
+        # the tagger calls "Outre-mer" a pronoun: a capitalised word does not end the role phrase
+        (
+            "La ministre des Outre-mer, Sophie Marchal, a démenti tout projet de ce genre.",
+            "Sophie Marchal",
+            "ministre des Outre-mer",
+            None,
+        ),
+    ],
+)
 def test_role_and_affiliation_from_apposition(text, person, role, affiliation) -> None:
     doc = quotex.extract(text)
     people = names(doc, "PERSON")
@@ -86,30 +120,42 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
     doc = quotex.extract(seed_text)
     for e in doc.entities:
         for m in e.mentions:
-            assert seed_text[m.start:m.end] == m.text
+            assert seed_text[m.start : m.end] == m.text
 
 
-@pytest.mark.parametrize("text,org", [
-    ("Le président de la FNRQ a critiqué la décision de l'arbitre.", "FNRQ"),
-    ("Le SNPEC a perdu les élections professionnelles de dimanche.", "SNPEC"),
-    ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
-    ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
-    ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
-    ("Selon le ministère de la Santé et des Services sociaux, le virus recule.", "ministère de la Santé et des Services sociaux"),
-    ("Le ministère des Affaires étrangères a convoqué l'ambassadeur.", "ministère des Affaires étrangères"),
-    ("Les ministères de la Défense et de l'Intérieur ont publié un bilan.", "ministères de la Défense et de l'Intérieur"),
-])
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("Le président de la FNRQ a critiqué la décision de l'arbitre.", "FNRQ"),
+        ("Le SNPEC a perdu les élections professionnelles de dimanche.", "SNPEC"),
+        ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
+        ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
+        ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
+        (
+            "Selon le ministère de la Santé et des Services sociaux, le virus recule.",
+            "ministère de la Santé et des Services sociaux",
+        ),
+        ("Le ministère des Affaires étrangères a convoqué l'ambassadeur.", "ministère des Affaires étrangères"),
+        (
+            "Les ministères de la Défense et de l'Intérieur ont publié un bilan.",
+            "ministères de la Défense et de l'Intérieur",
+        ),
+    ],
+)
 def test_organisations_the_model_misses(text, org) -> None:
     doc = quotex.extract(text)
     assert org in names(doc, "ORG"), [(e.name, e.label) for e in doc.entities]
 
 
-@pytest.mark.parametrize("text,word", [
-    ("Le PDG a présenté les résultats du trimestre.", "PDG"),
-    ("LE MAIRE DÉMISSIONNE", "MAIRE"),
-    ("Le chef a acheté une voiture neuve.", "chef"),
-    ("Les services d'Ignazio Cassis ont réagi dans la soirée.", "services"),
-])
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Le PDG a présenté les résultats du trimestre.", "PDG"),
+        ("LE MAIRE DÉMISSIONNE", "MAIRE"),
+        ("Le chef a acheté une voiture neuve.", "chef"),
+        ("Les services d'Ignazio Cassis ont réagi dans la soirée.", "services"),
+    ],
+)
 def test_what_is_not_an_organisation(text, word) -> None:
     doc = quotex.extract(text)
     assert not any(word in e.name for e in doc.entities if e.label == "ORG")
@@ -148,7 +194,10 @@ def test_gazetteer_word_index_finds_what_a_full_scan_finds() -> None:
     aliases = [a for item in resources.organisations() for a in [item["name"], *item.get("aliases", [])]]
     rnd = random.Random(3)
     for _ in range(300):
-        words = [rnd.choice(aliases) if rnd.random() < 0.6 else rnd.choice(["le", "la", "de l'", "l’", "x", "-"]) for _ in range(8)]
+        words = [
+            rnd.choice(aliases) if rnd.random() < 0.6 else rnd.choice(["le", "la", "de l'", "l’", "x", "-"])
+            for _ in range(8)
+        ]
         glued = "".join(w + rnd.choice([" ", "-", "'", "\n", ", ", ""]) for w in words)
         texts.append(rnd.choice([glued, glued.upper(), glued.lower()]))
     found = 0

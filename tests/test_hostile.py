@@ -5,19 +5,19 @@ fragments; adversarial inputs at full size (a correct document, no crash); the g
 work with the input's size, counted in lines of code run, which the machine's speed and load do not
 change (times are measured by bench/throughput.py, never here); wrong types.
 """
+
 from __future__ import annotations
 
 import json
 import os
 
 import pytest
+from conftest import lines_run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotex
 from quotex import Document
-
-from conftest import lines_run
 
 FRAGMENTS = [
     "« Nous ne partirons pas », a déclaré la ministre Anne Roy.",
@@ -25,22 +25,66 @@ FRAGMENTS = [
     "Il a affirmé que les prix baisseraient",
     "« ouvert sans fin",
     "fermé sans début »",
-    '"', "«", "»", "“", "”", "„", "‹", "›", "—", "– ", "-- ",
-    "Lire aussi", "S'abonner", "Publicité", "12 commentaires", "Partager", "0", "Chat",
-    "Заголовок открываемого материала", "مرحبا بالعالم", "שלום", "登录以继续",
-    "😀🔥", "\u200b", "\u202f", "\u00a0", "\ufeff", "\x00", "\x07", "\r", "\t",
-    "\ud800", "\udfff",  # lone surrogates: Python strings allow them
-    "1 234,56", "14h30", "2024-01-01", "https://exemple.fr/article",
-    "a-t-il ajouté", "dit-elle", ", a annoncé Mme Baldanza.", "d'après l'AFP,", "Pour lui,",
-    "M.", "Mme", "Me", "(AFP)", "...", "…", "?!", ":",
+    '"',
+    "«",
+    "»",
+    "“",
+    "”",
+    "„",
+    "‹",
+    "›",
+    "—",
+    "– ",
+    "-- ",
+    "Lire aussi",
+    "S'abonner",
+    "Publicité",
+    "12 commentaires",
+    "Partager",
+    "0",
+    "Chat",
+    "Заголовок открываемого материала",
+    "مرحبا بالعالم",
+    "שלום",
+    "登录以继续",
+    "😀🔥",
+    "\u200b",
+    "\u202f",
+    "\u00a0",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\r",
+    "\t",
+    "\ud800",
+    "\udfff",  # lone surrogates: Python strings allow them
+    "1 234,56",
+    "14h30",
+    "2024-01-01",
+    "https://exemple.fr/article",
+    "a-t-il ajouté",
+    "dit-elle",
+    ", a annoncé Mme Baldanza.",
+    "d'après l'AFP,",
+    "Pour lui,",
+    "M.",
+    "Mme",
+    "Me",
+    "(AFP)",
+    "...",
+    "…",
+    "?!",
+    ":",
 ]
 
 fragment_text = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)),
     max_size=25,
-).flatmap(lambda parts: st.lists(st.sampled_from([" ", "\n", "\n\n", "", " « ", " », "]), min_size=len(parts), max_size=len(parts)).map(
-    lambda seps: "".join(p + s for p, s in zip(parts, seps))
-))
+).flatmap(
+    lambda parts: st.lists(
+        st.sampled_from([" ", "\n", "\n\n", "", " « ", " », "]), min_size=len(parts), max_size=len(parts)
+    ).map(lambda seps: "".join(p + s for p, s in zip(parts, seps)))
+)
 
 PROPERTY_SETTINGS = settings(
     max_examples=int(os.environ.get("QUOTEX_HYPOTHESIS_EXAMPLES", "40")),
@@ -55,7 +99,7 @@ def check_document(text: str, doc: Document) -> None:
     spans = list(doc.spans())
     for s in spans:
         assert 0 <= s.start <= s.end <= len(text)
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     assert [p.span.start for p in doc.paragraphs] == sorted(p.span.start for p in doc.paragraphs)
     assert [q.content.start for q in doc.quotes] == sorted(q.content.start for q in doc.quotes)
     ids = {e.id for e in doc.entities}
@@ -106,8 +150,10 @@ _ARTICLE = (
 )
 GROWING = {
     "opening guillemets": lambda n: "«" * n,
-    "guillemets inside an article": lambda n: "Le ministre a parlé hier soir.\n" + "« " * (n // 2) + "fin\nIl a conclu.",
-    "alternating quote marks": lambda n: "« \" “ ” » ‹ › „ " * (n // 16),
+    "guillemets inside an article": lambda n: (
+        "Le ministre a parlé hier soir.\n" + "« " * (n // 2) + "fin\nIl a conclu."
+    ),
+    "alternating quote marks": lambda n: '« " “ ” » ‹ › „ ' * (n // 16),
     "line without a space": lambda n: "a" * n,
     "tiny paragraphs": lambda n: "".join(f"Ligne {i}.\n\n" for i in range(n // 10)),
     "deep nesting": lambda n: "« “ ‹ " * (n // 12) + "mot" + " › ” »" * (n // 12),
@@ -115,8 +161,12 @@ GROWING = {
     "dialogue turns": lambda n: "".join(
         f"— Tu viens, Paul{i} ? demanda-t-elle.\n— Non, répondit-il.\n" for i in range(n // 60)
     ),
-    "quotes nobody is named for": lambda n: "".join(f"« Rien ne va plus ici, numéro {i}. »\n\n" for i in range(n // 40)),
-    "an institution never named": lambda n: "".join(f"« Rien à signaler {i} », a indiqué le parquet.\n" for i in range(n // 45)),
+    "quotes nobody is named for": lambda n: "".join(
+        f"« Rien ne va plus ici, numéro {i}. »\n\n" for i in range(n // 40)
+    ),
+    "an institution never named": lambda n: "".join(
+        f"« Rien à signaler {i} », a indiqué le parquet.\n" for i in range(n // 45)
+    ),
 }
 
 
@@ -139,7 +189,7 @@ def test_100000_guillemets_inside_an_article() -> None:
 
 
 def test_alternating_quote_marks() -> None:
-    checked("« \" “ ” » ‹ › „ " * 12_000)
+    checked('« " “ ” » ‹ › „ ' * 12_000)
 
 
 def test_megabyte_line_without_space() -> None:
@@ -167,7 +217,10 @@ def test_paragraph_longer_than_spacy_max_length_is_parsed_in_pieces() -> None:
 
 @pytest.mark.skipif(not os.environ.get("QUOTEX_SLOW"), reason="set QUOTEX_SLOW=1: several minutes")
 def test_five_megabyte_article() -> None:  # pragma: no cover - run by hand and in the benchmark
-    text = "".join(f"Le ministre n°{i} a déclaré que la réforme serait votée. « Nous tiendrons », a-t-il ajouté.\n" for i in range(55_000))
+    text = "".join(
+        f"Le ministre n°{i} a déclaré que la réforme serait votée. « Nous tiendrons », a-t-il ajouté.\n"
+        for i in range(55_000)
+    )
     assert len(text) > 5_000_000
     checked(text)
 

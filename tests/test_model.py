@@ -1,4 +1,5 @@
 """The result model: frozen, typed, JSON round trip, offsets (model-free)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,7 +25,7 @@ def _doc() -> Document:
 def test_span_reads_from_source() -> None:
     text = "abc déf"
     s = Span.of(text, 4, 7)
-    assert s.text == "déf" and text[s.start:s.end] == s.text
+    assert s.text == "déf" and text[s.start : s.end] == s.text
     with pytest.raises(ValueError):
         Span.of(text, 5, 100)
 

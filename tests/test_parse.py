@@ -1,4 +1,5 @@
 """The parse quotex hands to its rules: what it skips of the model's pipeline changes nothing it reads."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,11 +20,23 @@ TEXT = (
     "words, spaces, pos, deps, expected_pos, expected_deps",
     [
         # a whitespace token the model called a noun: SPACE, and its label becomes "dep"
-        (["Il", "\n", "dit"], [True, False, False], ["PRON", "NOUN", "VERB"], ["nsubj", "punct", "ROOT"],
-         ["PRON", "SPACE", "VERB"], ["nsubj", "dep", "ROOT"]),
+        (
+            ["Il", "\n", "dit"],
+            [True, False, False],
+            ["PRON", "NOUN", "VERB"],
+            ["nsubj", "punct", "ROOT"],
+            ["PRON", "SPACE", "VERB"],
+            ["nsubj", "dep", "ROOT"],
+        ),
         # a word the model called SPACE becomes X
-        (["Il", "dit", "oui"], [True, True, False], ["PRON", "VERB", "SPACE"], ["nsubj", "ROOT", "obj"],
-         ["PRON", "VERB", "X"], ["nsubj", "ROOT", "obj"]),
+        (
+            ["Il", "dit", "oui"],
+            [True, True, False],
+            ["PRON", "VERB", "SPACE"],
+            ["nsubj", "ROOT", "obj"],
+            ["PRON", "VERB", "X"],
+            ["nsubj", "ROOT", "obj"],
+        ),
         # nothing to fix
         (["Elle", "parle"], [True, False], ["PRON", "VERB"], ["nsubj", "ROOT"], ["PRON", "VERB"], ["nsubj", "ROOT"]),
     ],
@@ -31,7 +44,9 @@ TEXT = (
 def test_fix_spaces(words, spaces, pos, deps, expected_pos, expected_deps) -> None:
     nlp = spacy.blank("fr")
     heads = [2 if len(words) == 3 else 1] * len(words)
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, morphs=["Number=Sing"] * len(words))
+    doc = Doc(
+        nlp.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, morphs=["Number=Sing"] * len(words)
+    )
     _fix_spaces(doc)
     assert [t.pos_ for t in doc] == expected_pos
     assert [t.dep_ for t in doc] == expected_deps
@@ -68,5 +83,10 @@ def test_skipped_components_change_nothing_quotex_reads() -> None:
     assert [t.text for t in ours] == [t.text for t in theirs]
     for a, b in zip(ours, theirs):
         assert (a.pos_, str(a.morph), a.dep_, a.head.i, a.ent_iob_, a.ent_type_) == (
-            b.pos_, str(b.morph), b.dep_, b.head.i, b.ent_iob_, b.ent_type_
+            b.pos_,
+            str(b.morph),
+            b.dep_,
+            b.head.i,
+            b.ent_iob_,
+            b.ent_type_,
         ), a.text

@@ -1,11 +1,12 @@
 """Quality gate: the evaluation on the project's own annotated articles (tests/data, written for
 quotex) must not fall below pinned floors. Raise a floor when quality improves; a drop fails CI."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import DATA
 
 import quotex
-from conftest import DATA
 from quotex.evaluate import load_news, score_news
 
 FLOORS = {

@@ -1,11 +1,11 @@
 """Quotation marks: the linear scanner (model-free)."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import lines_run
 
 from quotex.quotes import find_regions
-
-from conftest import lines_run
 
 
 def regions(text: str):
@@ -15,22 +15,25 @@ def regions(text: str):
         if line.strip():
             stretches.append((pos, pos + len(line)))
         pos += len(line) + 1
-    return [(text[r.start:r.end], r.closed) for r in find_regions(text, stretches)]
+    return [(text[r.start : r.end], r.closed) for r in find_regions(text, stretches)]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("« Oui », dit-il.", [("Oui", True)]),
-    ("«Oui», dit-il.", [("Oui", True)]),
-    ("\u00abOui\u00a0\u00bb", [("Oui", True)]),
-    ("“Oui” et “non”", [("Oui", True), ("non", True)]),
-    ('"Oui" et "non"', [("Oui", True), ("non", True)]),
-    ("« Il a dit “jamais” hier »", [("Il a dit “jamais” hier", True)]),
-    ('« Il a dit "jamais" hier »', [('Il a dit "jamais" hier', True)]),
-    ("„Ja“ sagte er", [("Ja", True)]),
-    ("Sans guillemets.", []),
-    ("« Pas de fin", [("Pas de fin", False)]),
-    ("Fin » sans début", []),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("« Oui », dit-il.", [("Oui", True)]),
+        ("«Oui», dit-il.", [("Oui", True)]),
+        ("\u00abOui\u00a0\u00bb", [("Oui", True)]),
+        ("“Oui” et “non”", [("Oui", True), ("non", True)]),
+        ('"Oui" et "non"', [("Oui", True), ("non", True)]),
+        ("« Il a dit “jamais” hier »", [("Il a dit “jamais” hier", True)]),
+        ('« Il a dit "jamais" hier »', [('Il a dit "jamais" hier', True)]),
+        ("„Ja“ sagte er", [("Ja", True)]),
+        ("Sans guillemets.", []),
+        ("« Pas de fin", [("Pas de fin", False)]),
+        ("Fin » sans début", []),
+    ],
+)
 def test_regions(text, expected) -> None:
     assert regions(text) == expected
 
@@ -53,7 +56,13 @@ def test_dialogue_dash() -> None:
 
 @pytest.mark.parametrize(
     "make",
-    [lambda n: "«" * n, lambda n: "»" * n, lambda n: "”" * (n // 2) + "“" * (n // 2), lambda n: '"«' * (n // 2), lambda n: "« »" * (n // 3)],
+    [
+        lambda n: "«" * n,
+        lambda n: "»" * n,
+        lambda n: "”" * (n // 2) + "“" * (n // 2),
+        lambda n: '"«' * (n // 2),
+        lambda n: "« »" * (n // 3),
+    ],
     ids=["opening", "closing", "closing then opening", "straight and guillemet", "empty pairs"],
 )
 def test_linear_on_hostile_marks(make) -> None:
@@ -79,4 +88,4 @@ def test_linear_on_hostile_marks(make) -> None:
 def test_where_narration_takes_over_in_run_on_dialogue(text: str, narration: str) -> None:
     from quotex.quotes.regions import _narration_start
 
-    assert text[_narration_start(text, 2, len(text)):].strip() == narration
+    assert text[_narration_start(text, 2, len(text)) :].strip() == narration

@@ -1,4 +1,5 @@
 """What a person looks at: spaCy spans for displaCy, the HTML view, and that view in a real browser."""
+
 from __future__ import annotations
 
 import html
@@ -7,19 +8,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Tuple
 
 import pytest
+from conftest import SEED
 
 import quotex
-from conftest import SEED
 
 HOSTILE = (
     "Titre <script>alert('x')</script> & <b>gras</b>\n\n"
     "« Nous ne céderons pas <img src=x onerror=alert(1)> », a déclaré le maire Paul Girard lundi. 🎉🚀\n\n"
     "قال المتحدث باسم الحكومة إن الوضع مستقر. « Le dialogue reprendra », a assuré la ministre Hélène Roux.\n\n"
-    "« Une guillemet ouverte sans fermeture, a-t-il ajouté.\n\n"
-    + "motsanslimite" * 400 + "\n\n"
+    "« Une guillemet ouverte sans fermeture, a-t-il ajouté.\n\n" + "motsanslimite" * 400 + "\n\n"
     "Partager sur Facebook\n"
     "Abonnez-vous à notre newsletter\n"
 )
@@ -30,19 +29,19 @@ class _Elements(html.parser.HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.elements: List[Tuple[str, Dict[str, str]]] = []
+        self.elements: list[tuple[str, dict[str, str]]] = []
 
-    def handle_starttag(self, tag: str, attrs: List[Tuple[str, object]]) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, object]]) -> None:
         self.elements.append((tag, {k: str(v) for k, v in attrs}))
 
 
-def elements(page: str) -> List[Tuple[str, Dict[str, str]]]:
+def elements(page: str) -> list[tuple[str, dict[str, str]]]:
     p = _Elements()
     p.feed(page)
     return p.elements
 
 
-def quote_elements(page: str) -> List[Dict[str, str]]:
+def quote_elements(page: str) -> list[dict[str, str]]:
     return [a for tag, a in elements(page) if "data-quote-type" in a]
 
 
@@ -53,10 +52,10 @@ def test_seed_page_marks_every_quote_with_its_speaker(seed_doc) -> None:
     assert [q["data-quote-type"] for q in quotes] == [q.type for q in seed_doc.quotes]
     assert [q["data-speaker"] for q in quotes] == [q.speaker or "" for q in seed_doc.quotes]
     # the side panel lists each speaker once, with the number of quotations and links to them
-    panel = page[page.index('<aside class="panel">'):]
+    panel = page[page.index('<aside class="panel">') :]
     baldanza = next(e for e in seed_doc.entities if e.name == "Michelle Baldanza")
     assert f'data-speaker="{baldanza.id}"' in panel and "porte-parole du Pentagone" in panel
-    assert panel.count('<li data-speaker=') == len({q.speaker for q in seed_doc.quotes})
+    assert panel.count("<li data-speaker=") == len({q.speaker for q in seed_doc.quotes})
     for n in range(len(seed_doc.quotes)):
         assert f'href="#q{n}"' in panel and f'id="q{n}"' in page
 
@@ -85,7 +84,7 @@ class _Text(html.parser.HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.parts: List[str] = []
+        self.parts: list[str] = []
         self.depth = 0
         self.skip = 0
 
@@ -115,7 +114,7 @@ class _Text(html.parser.HTMLParser):
         self.handle_data(f"&#{name};")
 
     @classmethod
-    def of(cls, page: str) -> List[str]:
+    def of(cls, page: str) -> list[str]:
         p = cls()
         p.feed(page)
         return p.parts
@@ -137,14 +136,19 @@ def test_empty_and_failed_documents_render() -> None:
 
 
 def test_cli_html_one_page_and_a_folder(tmp_path: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "quotex", str(SEED), "--format", "html"], capture_output=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "quotex", str(SEED), "--format", "html"], capture_output=True, timeout=600
+    )
     assert r.returncode == 0, r.stderr
     assert len(quote_elements(r.stdout.decode())) == 8
     other = tmp_path / "autre.txt"
     other.write_text(HOSTILE, encoding="utf-8")
     out = tmp_path / "html"
-    r = subprocess.run([sys.executable, "-m", "quotex", str(SEED), str(other), "--format", "html", "-o", str(out)],
-                       capture_output=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "quotex", str(SEED), str(other), "--format", "html", "-o", str(out)],
+        capture_output=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr
     pages = sorted(p.name for p in out.glob("*.html"))
     assert pages == ["00000-000_7870b7fd83a32e72.txt.html", "00001-autre.txt.html", "index.html"]
@@ -154,6 +158,7 @@ def test_cli_html_one_page_and_a_folder(tmp_path: Path) -> None:
 
 
 # -- spaCy spans ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -202,6 +207,7 @@ def test_span_group_across_processes(nlp, seed_text) -> None:
 
 # -- in a real browser -------------------------------------------------------------------------
 
+
 def _chromium() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
@@ -212,9 +218,20 @@ def _chromium() -> str:
 
 
 def _headless(browser: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                           "--disable-dev-shm-usage", "--hide-scrollbars", *args],
-                          capture_output=True, timeout=180)
+    return subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            *args,
+        ],
+        capture_output=True,
+        timeout=180,
+    )
 
 
 @pytest.mark.parametrize("name", ["seed", "hostile"])
@@ -248,8 +265,8 @@ def _png_colours(data: bytes) -> set:
     pos, idat, width = 8, b"", 0
     channels = 4
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour_type = struct.unpack(">IIBB", chunk[:10])
             assert depth == 8 and colour_type in (2, 6)
@@ -263,7 +280,7 @@ def _png_colours(data: bytes) -> set:
     colours = set()
     for row in range(len(raw) // (stride + 1)):
         f = raw[row * (stride + 1)]
-        line = bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
+        line = bytearray(raw[row * (stride + 1) + 1 : (row + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - channels] if i >= channels else 0
             b = prev[i]
@@ -279,6 +296,6 @@ def _png_colours(data: bytes) -> set:
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
         if row % 8 == 0:
-            colours.update(bytes(line[i:i + 3]) for i in range(0, stride, channels * 4))
+            colours.update(bytes(line[i : i + 3]) for i in range(0, stride, channels * 4))
         prev = line
     return colours

@@ -1,4 +1,5 @@
 """The promises of a library: the JSON output follows the shipped schema, one version everywhere."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DATA, SEED
 
 import quotex
-from conftest import DATA, SEED
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -55,7 +56,9 @@ def test_cli_schema_jsonl_and_version(tmp_path, validator) -> None:
     assert out.returncode == 0 and json.loads(out.stdout) == quotex.schema()
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe")
-    r = subprocess.run([sys.executable, "-m", "quotex", str(SEED), str(bad), "--format", "jsonl"], capture_output=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "quotex", str(SEED), str(bad), "--format", "jsonl"], capture_output=True, timeout=600
+    )
     lines = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert len(lines) == 2 and "error" in lines[1]
     for line in lines:

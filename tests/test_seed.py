@@ -1,8 +1,8 @@
 """The specification article: the quotations, speakers and entities it must give."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import assert_offsets
 
 SEED_TABLE = [
@@ -22,7 +22,7 @@ def test_seed_quotes_in_order(seed_doc) -> None:
     assert len(quotes) == len(SEED_TABLE)
     for q, (qtype, start, speaker, cue) in zip(quotes, SEED_TABLE):
         assert q.type == qtype, q
-        assert q.content.text.strip("\"«» ").startswith(start)
+        assert q.content.text.strip('"«» ').startswith(start)
         ent = seed_doc.speaker_of(q)
         assert ent is not None and speaker.lower() in ent.name.lower()
         assert q.cue is not None and q.cue.text == cue
@@ -33,12 +33,21 @@ def test_seed_title(seed_doc) -> None:
     assert seed_doc.title.text.startswith("Syrie: Washington opposé")
 
 
-@pytest.mark.parametrize("line", [
-    "S'abonner", "Raqqa - Sputnik Afrique", "La Russie coopérera avec les USA et les Kurdes pour libérer Raqqa",
-    "Daech bat en retraite sous les coups des milices kurdes à Raqqa", "Fil d’actu", "0",
-    "Pour participer aux discussions, identifiez-vous ou créez-vous un compte", "loader", "Chat",
-    "Заголовок открываемого материала",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "S'abonner",
+        "Raqqa - Sputnik Afrique",
+        "La Russie coopérera avec les USA et les Kurdes pour libérer Raqqa",
+        "Daech bat en retraite sous les coups des milices kurdes à Raqqa",
+        "Fil d’actu",
+        "0",
+        "Pour participer aux discussions, identifiez-vous ou créez-vous un compte",
+        "loader",
+        "Chat",
+        "Заголовок открываемого материала",
+    ],
+)
 def test_seed_boilerplate(seed_doc, line: str) -> None:
     removed = [b.span.text for b in seed_doc.boilerplate]
     assert line in removed

@@ -4,181 +4,286 @@ Each case gives the text, and the quotations expected in order: (type, start of 
 a word of the speaker's entity name, or None when no speaker is expected). Cases with no
 expected quotation are things that must not be taken for quotations.
 """
+
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import Optional
 
 import pytest
 
 import quotex
 
-Expected = List[Tuple[str, str, Optional[str]]]
+Expected = list[tuple[str, str, Optional[str]]]
 
-CASES: List[Tuple[str, str, Expected]] = [
+CASES: list[tuple[str, str, Expected]] = [
     # -- direct quotes with a cue after them ---------------------------------------------
-    ("guillemets-inverted-np",
-     "« Nous ne céderons rien sur les retraites », a déclaré mardi la ministre du Travail Claire Dumont.",
-     [("direct", "Nous ne céderons rien", "Dumont")]),
-    ("guillemets-nbsp",
-     "«\u00a0La situation est grave\u00a0», a estimé le maire de Lyon, Paul Girard.",
-     [("direct", "La situation est grave", "Girard")]),
-    ("guillemets-no-space",
-     "«La réforme passera», a assuré Jeanne Morel devant les députés.",
-     [("direct", "La réforme passera", "Morel")]),
-    ("curly-quotes",
-     "“Nous allons reconstruire l’école”, a promis le président du conseil départemental, Marc Lefèvre.",
-     [("direct", "Nous allons reconstruire", "Lefèvre")]),
-    ("straight-quotes",
-     "\"Les négociations reprendront lundi\", a indiqué le syndicaliste Antoine Roux à l'AFP.",
-     [("direct", "Les négociations reprendront", "Roux")]),
-    ("incise-a-t-il",
-     "Le député Hugo Bernard a quitté la séance. « C'est un scandale », a-t-il lancé aux journalistes.",
-     [("direct", "C'est un scandale", "Bernard")]),
-    ("incise-a-t-elle",
-     "La juge Sophie Lambert a été interrogée sur le dossier. « Rien n'est encore décidé », a-t-elle répondu.",
-     [("direct", "Rien n'est encore décidé", "Lambert")]),
-    ("incise-simple-tense",
-     "L'entraîneur Julien Petit reste prudent. « Le match sera difficile », prévient-il.",
-     [("direct", "Le match sera difficile", "Petit")]),
-    ("incise-split",
-     "« Nous avons tout essayé, dit-elle, mais rien n'a marché. » La navigatrice Marion Caron est déçue.",
-     [("direct", "Nous avons tout essayé", None), ("direct", "mais rien n'a marché", None)]),
-    ("incise-inside-marks-name",
-     "« Les gens ont peur, explique Louise Garnier. Ils ne sortent plus le soir. »",
-     [("direct", "Les gens ont peur", "Garnier"), ("direct", "Ils ne sortent plus", "Garnier")]),
-    ("cue-with-object-clitic",
-     "« Pourquoi partir maintenant ? », lui demande le journaliste Pierre Duval.",
-     [("direct", "Pourquoi partir maintenant", "Duval")]),
-    ("dash-attribution",
-     "« Je ne suis candidat à rien » — Éric Vasseur",
-     [("direct", "Je ne suis candidat à rien", "Vasseur")]),
-    ("chain-of-quotes",
-     "« Le virus circule encore », a souligné le docteur Anne Moreau, « et il faut rester prudent ».",
-     [("direct", "Le virus circule encore", "Moreau"), ("direct", "et il faut rester prudent", "Moreau")]),
-    ("organisation-speaker",
-     "« Aucune victime n'est à déplorer », a indiqué la gendarmerie nationale dans un communiqué.",
-     [("direct", "Aucune victime", "gendarmerie")]),
-    ("quebec-de-dire",
-     "« Nous serons prêts », de dire le premier ministre Louis Tremblay en conférence de presse.",
-     [("direct", "Nous serons prêts", "Tremblay")]),
+    (
+        "guillemets-inverted-np",
+        "« Nous ne céderons rien sur les retraites », a déclaré mardi la ministre du Travail Claire Dumont.",
+        [("direct", "Nous ne céderons rien", "Dumont")],
+    ),
+    (
+        "guillemets-nbsp",
+        "«\u00a0La situation est grave\u00a0», a estimé le maire de Lyon, Paul Girard.",
+        [("direct", "La situation est grave", "Girard")],
+    ),
+    (
+        "guillemets-no-space",
+        "«La réforme passera», a assuré Jeanne Morel devant les députés.",
+        [("direct", "La réforme passera", "Morel")],
+    ),
+    (
+        "curly-quotes",
+        "“Nous allons reconstruire l’école”, a promis le président du conseil départemental, Marc Lefèvre.",
+        [("direct", "Nous allons reconstruire", "Lefèvre")],
+    ),
+    (
+        "straight-quotes",
+        '"Les négociations reprendront lundi", a indiqué le syndicaliste Antoine Roux à l\'AFP.',
+        [("direct", "Les négociations reprendront", "Roux")],
+    ),
+    (
+        "incise-a-t-il",
+        "Le député Hugo Bernard a quitté la séance. « C'est un scandale », a-t-il lancé aux journalistes.",
+        [("direct", "C'est un scandale", "Bernard")],
+    ),
+    (
+        "incise-a-t-elle",
+        "La juge Sophie Lambert a été interrogée sur le dossier. « Rien n'est encore décidé », a-t-elle répondu.",
+        [("direct", "Rien n'est encore décidé", "Lambert")],
+    ),
+    (
+        "incise-simple-tense",
+        "L'entraîneur Julien Petit reste prudent. « Le match sera difficile », prévient-il.",
+        [("direct", "Le match sera difficile", "Petit")],
+    ),
+    (
+        "incise-split",
+        "« Nous avons tout essayé, dit-elle, mais rien n'a marché. » La navigatrice Marion Caron est déçue.",
+        [("direct", "Nous avons tout essayé", None), ("direct", "mais rien n'a marché", None)],
+    ),
+    (
+        "incise-inside-marks-name",
+        "« Les gens ont peur, explique Louise Garnier. Ils ne sortent plus le soir. »",
+        [("direct", "Les gens ont peur", "Garnier"), ("direct", "Ils ne sortent plus", "Garnier")],
+    ),
+    (
+        "cue-with-object-clitic",
+        "« Pourquoi partir maintenant ? », lui demande le journaliste Pierre Duval.",
+        [("direct", "Pourquoi partir maintenant", "Duval")],
+    ),
+    (
+        "dash-attribution",
+        "« Je ne suis candidat à rien » — Éric Vasseur",
+        [("direct", "Je ne suis candidat à rien", "Vasseur")],
+    ),
+    (
+        "chain-of-quotes",
+        "« Le virus circule encore », a souligné le docteur Anne Moreau, « et il faut rester prudent ».",
+        [("direct", "Le virus circule encore", "Moreau"), ("direct", "et il faut rester prudent", "Moreau")],
+    ),
+    (
+        "organisation-speaker",
+        "« Aucune victime n'est à déplorer », a indiqué la gendarmerie nationale dans un communiqué.",
+        [("direct", "Aucune victime", "gendarmerie")],
+    ),
+    (
+        "quebec-de-dire",
+        "« Nous serons prêts », de dire le premier ministre Louis Tremblay en conférence de presse.",
+        [("direct", "Nous serons prêts", "Tremblay")],
+    ),
     # -- direct quotes introduced before ---------------------------------------------------
-    ("colon-verb",
-     "Son avocat, Me Lucas Fontaine, confie : « Mon client est épuisé ».",
-     [("direct", "Mon client est épuisé", "Fontaine")]),
-    ("colon-name-only",
-     "Rousseau : « Il n'y aura pas de hausse d'impôts »",
-     [("direct", "Il n'y aura pas de hausse", "Rousseau")]),
-    ("colon-et-d-ajouter",
-     "La sénatrice Élise Martin a critiqué le texte. Et d'ajouter : « Ce projet est mal préparé ».",
-     [("direct", "Ce projet est mal préparé", "Martin")]),
-    ("floating-quote",
-     "La présidente de l'association, Nathalie Perrin, ne décolère pas. « C'est une honte pour la ville. »",
-     [("direct", "C'est une honte", "Perrin")]),
-    ("floating-inherits-previous-speaker",
-     "« Nous voulons des réponses », a déclaré Karim Benali.\n\n« Les familles attendent depuis trop longtemps. »",
-     [("direct", "Nous voulons des réponses", "Benali"), ("direct", "Les familles attendent", "Benali")]),
-    ("pour-marker-direct",
-     "Pour le patron de la fédération, Thomas Leroy, « la saison est sauvée ».",
-     [("direct", "la saison est sauvée", "Leroy")]),
+    (
+        "colon-verb",
+        "Son avocat, Me Lucas Fontaine, confie : « Mon client est épuisé ».",
+        [("direct", "Mon client est épuisé", "Fontaine")],
+    ),
+    (
+        "colon-name-only",
+        "Rousseau : « Il n'y aura pas de hausse d'impôts »",
+        [("direct", "Il n'y aura pas de hausse", "Rousseau")],
+    ),
+    (
+        "colon-et-d-ajouter",
+        "La sénatrice Élise Martin a critiqué le texte. Et d'ajouter : « Ce projet est mal préparé ».",
+        [("direct", "Ce projet est mal préparé", "Martin")],
+    ),
+    (
+        "floating-quote",
+        "La présidente de l'association, Nathalie Perrin, ne décolère pas. « C'est une honte pour la ville. »",
+        [("direct", "C'est une honte", "Perrin")],
+    ),
+    (
+        "floating-inherits-previous-speaker",
+        "« Nous voulons des réponses », a déclaré Karim Benali.\n\n« Les familles attendent depuis trop longtemps. »",
+        [("direct", "Nous voulons des réponses", "Benali"), ("direct", "Les familles attendent", "Benali")],
+    ),
+    (
+        "pour-marker-direct",
+        "Pour le patron de la fédération, Thomas Leroy, « la saison est sauvée ».",
+        [("direct", "la saison est sauvée", "Leroy")],
+    ),
     # -- indirect quotes ---------------------------------------------------------------------
-    ("que-clause",
-     "Le ministre de l'Intérieur Gérald Masson a affirmé que les effectifs de police seraient renforcés.",
-     [("indirect", "les effectifs de police", "Masson")]),
-    ("que-clause-with-adverbial",
-     "La porte-parole du gouvernement, Aurore Lemaire, a annoncé jeudi à la presse que le budget serait présenté en mai.",
-     [("indirect", "le budget serait présenté", "Lemaire")]),
-    ("que-clause-pronoun",
-     "Jean Dupuis dirige l'entreprise depuis dix ans. Il a expliqué que les ventes avaient baissé de moitié.",
-     [("indirect", "les ventes avaient baissé", "Dupuis")]),
-    ("que-clause-elle",
-     "Interrogée sur France Inter, la maire Anne Rivière a reconnu que la ville manquait de logements. Elle a précisé que des terrains seraient libérés.",
-     [("indirect", "la ville manquait", "Rivière"), ("indirect", "des terrains seraient libérés", "Rivière")]),
-    ("infinitive-de",
-     "Le président turc Recep Demir a proposé aux Européens d'organiser un sommet sur les migrations.",
-     [("indirect", "d'organiser un sommet", "Demir")]),
-    ("infinitive-bare",
-     "Les syndicats déclarent vouloir poursuivre la grève jusqu'à la fin du mois.",
-     [("indirect", "vouloir poursuivre la grève", "syndicats")]),
-    ("se-dire",
-     "Les agriculteurs se sont dits prêts à bloquer les routes dès lundi.",
-     [("indirect", "prêts à bloquer les routes", "agriculteurs")]),
-    ("participle-cue",
-     "« La décision est prise », a annoncé le directeur Bruno Caron, ajoutant que l'usine fermerait en juin.",
-     [("direct", "La décision est prise", "Caron"), ("indirect", "l'usine fermerait en juin", "Caron")]),
-    ("inverted-indirect",
-     "Les élections auront lieu à la date prévue, a assuré dimanche le Premier ministre Paul Renard.",
-     [("indirect", "Les élections auront lieu", "Renard")]),
-    ("inverted-indirect-pronoun",
-     "La commune recevra une aide de l'État, a-t-elle indiqué. La préfète Claire Vidal était présente.",
-     [("indirect", "La commune recevra une aide", None)]),
-    ("inverted-indirect-org",
-     "Trois suspects ont été interpellés dans la nuit, a annoncé la police nationale.",
-     [("indirect", "Trois suspects ont été interpellés", "police")]),
+    (
+        "que-clause",
+        "Le ministre de l'Intérieur Gérald Masson a affirmé que les effectifs de police seraient renforcés.",
+        [("indirect", "les effectifs de police", "Masson")],
+    ),
+    (
+        "que-clause-with-adverbial",
+        "La porte-parole du gouvernement, Aurore Lemaire, a annoncé jeudi à la presse que le budget serait présenté en mai.",
+        [("indirect", "le budget serait présenté", "Lemaire")],
+    ),
+    (
+        "que-clause-pronoun",
+        "Jean Dupuis dirige l'entreprise depuis dix ans. Il a expliqué que les ventes avaient baissé de moitié.",
+        [("indirect", "les ventes avaient baissé", "Dupuis")],
+    ),
+    (
+        "que-clause-elle",
+        "Interrogée sur France Inter, la maire Anne Rivière a reconnu que la ville manquait de logements. Elle a précisé que des terrains seraient libérés.",
+        [("indirect", "la ville manquait", "Rivière"), ("indirect", "des terrains seraient libérés", "Rivière")],
+    ),
+    (
+        "infinitive-de",
+        "Le président turc Recep Demir a proposé aux Européens d'organiser un sommet sur les migrations.",
+        [("indirect", "d'organiser un sommet", "Demir")],
+    ),
+    (
+        "infinitive-bare",
+        "Les syndicats déclarent vouloir poursuivre la grève jusqu'à la fin du mois.",
+        [("indirect", "vouloir poursuivre la grève", "syndicats")],
+    ),
+    (
+        "se-dire",
+        "Les agriculteurs se sont dits prêts à bloquer les routes dès lundi.",
+        [("indirect", "prêts à bloquer les routes", "agriculteurs")],
+    ),
+    (
+        "participle-cue",
+        "« La décision est prise », a annoncé le directeur Bruno Caron, ajoutant que l'usine fermerait en juin.",
+        [("direct", "La décision est prise", "Caron"), ("indirect", "l'usine fermerait en juin", "Caron")],
+    ),
+    (
+        "inverted-indirect",
+        "Les élections auront lieu à la date prévue, a assuré dimanche le Premier ministre Paul Renard.",
+        [("indirect", "Les élections auront lieu", "Renard")],
+    ),
+    (
+        "inverted-indirect-pronoun",
+        "La commune recevra une aide de l'État, a-t-elle indiqué. La préfète Claire Vidal était présente.",
+        [("indirect", "La commune recevra une aide", None)],
+    ),
+    (
+        "inverted-indirect-org",
+        "Trois suspects ont été interpellés dans la nuit, a annoncé la police nationale.",
+        [("indirect", "Trois suspects ont été interpellés", "police")],
+    ),
     # -- source markers ------------------------------------------------------------------------
-    ("selon-np",
-     "Selon le procureur de Marseille, Antoine Blanc, l'enquête pourrait durer plusieurs mois.",
-     [("indirect", "l'enquête pourrait durer", "Blanc")]),
-    ("selon-pronoun",
-     "La ministre de la Santé Agnès Faure était à Lille. Selon elle, les hôpitaux manquent de lits.",
-     [("indirect", "les hôpitaux manquent de lits", "Faure")]),
-    ("d-apres-final",
-     "Le chantier a pris six mois de retard, d'après la société Vinci Construction.",
-     [("indirect", "Le chantier a pris six mois", "Vinci")]),
-    ("selon-final",
-     "Plus de mille personnes ont manifesté samedi, selon la préfecture.",
-     [("indirect", "Plus de mille personnes", "préfecture")]),
-    ("d-apres-typographic-apostrophe",
-     "D’après le rapport de la Cour des comptes, la dette publique atteindra un record.",
-     [("indirect", "la dette publique atteindra", "comptes")]),
-    ("pour-marker-indirect",
-     "Pour l'économiste Thomas Girard, la croissance restera faible cette année.",
-     [("indirect", "la croissance restera faible", "Girard")]),
+    (
+        "selon-np",
+        "Selon le procureur de Marseille, Antoine Blanc, l'enquête pourrait durer plusieurs mois.",
+        [("indirect", "l'enquête pourrait durer", "Blanc")],
+    ),
+    (
+        "selon-pronoun",
+        "La ministre de la Santé Agnès Faure était à Lille. Selon elle, les hôpitaux manquent de lits.",
+        [("indirect", "les hôpitaux manquent de lits", "Faure")],
+    ),
+    (
+        "d-apres-final",
+        "Le chantier a pris six mois de retard, d'après la société Vinci Construction.",
+        [("indirect", "Le chantier a pris six mois", "Vinci")],
+    ),
+    (
+        "selon-final",
+        "Plus de mille personnes ont manifesté samedi, selon la préfecture.",
+        [("indirect", "Plus de mille personnes", "préfecture")],
+    ),
+    (
+        "d-apres-typographic-apostrophe",
+        "D’après le rapport de la Cour des comptes, la dette publique atteindra un record.",
+        [("indirect", "la dette publique atteindra", "comptes")],
+    ),
+    (
+        "pour-marker-indirect",
+        "Pour l'économiste Thomas Girard, la croissance restera faible cette année.",
+        [("indirect", "la croissance restera faible", "Girard")],
+    ),
     # -- mixed quotes --------------------------------------------------------------------------
-    ("mixed-que",
-     "Le chef de l'État Emmanuel Roche a estimé que la situation était « extrêmement préoccupante ».",
-     [("mixed", "la situation était", "Roche")]),
-    ("mixed-selon",
-     "Selon la ministre Laure Besson, le projet est « une chance pour la région ».",
-     [("mixed", "le projet est", "Besson")]),
-    ("mixed-inverted",
-     "Le plan sera « revu de fond en comble », a assuré le secrétaire d'État Marc Aubert.",
-     [("mixed", "Le plan sera", "Aubert")]),
-    ("mixed-infinitive",
-     "Le syndicat a dit compter sur « la mobilisation de tous les salariés » pour obtenir gain de cause.",
-     [("mixed", "compter sur", "syndicat")]),
+    (
+        "mixed-que",
+        "Le chef de l'État Emmanuel Roche a estimé que la situation était « extrêmement préoccupante ».",
+        [("mixed", "la situation était", "Roche")],
+    ),
+    (
+        "mixed-selon",
+        "Selon la ministre Laure Besson, le projet est « une chance pour la région ».",
+        [("mixed", "le projet est", "Besson")],
+    ),
+    (
+        "mixed-inverted",
+        "Le plan sera « revu de fond en comble », a assuré le secrétaire d'État Marc Aubert.",
+        [("mixed", "Le plan sera", "Aubert")],
+    ),
+    (
+        "mixed-infinitive",
+        "Le syndicat a dit compter sur « la mobilisation de tous les salariés » pour obtenir gain de cause.",
+        [("mixed", "compter sur", "syndicat")],
+    ),
     # -- quotations over several paragraphs --------------------------------------------------
-    ("multi-paragraph",
-     "Le maire Henri Lacombe a pris la parole : « Nous avons vécu une année difficile.\n\n« Mais la ville s'est relevée, grâce à ses habitants. »",
-     [("direct", "Nous avons vécu une année", "Lacombe")]),
-    ("incise-verb-the-model-mistags",
-     "La navigatrice Odile Perrin rentre au port. « C'est un moment critique », convient-elle.",
-     [("direct", "C'est un moment critique", "Perrin")]),
-    ("laisser-entendre",
-     "« Rien ne prouve qu'il conduisait », a laissé entendre l'avocat Marc Tissot.",
-     [("direct", "Rien ne prouve", "Tissot")]),
-    ("reader-address-inside-a-quote",
-     "« Ne cliquez sur aucun lien et ne répondez pas », prévient la banque Crédit Vallée dans un message.",
-     [("direct", "Ne cliquez sur aucun lien", "Crédit")]),
-    ("inverted-cue-after-adverb",
-     "Le projet n'a « aucun avenir » sans l'aide de l'État, affirme d'emblée le maire Paul Girard.",
-     [("mixed", "Le projet n'a « aucun avenir »", "Girard")]),
-    ("gerund-cue",
-     "La cour d'appel a rejeté le recours, en estimant que les arguments de la défense étaient spéculatifs.",
-     [("indirect", "les arguments de la défense", "cour")]),
-    ("se-dire-participle",
-     "Le personnel enseignant se dit épuisé par la gestion de la crise sanitaire.",
-     [("indirect", "épuisé par la gestion", None)]),
-    ("historical-infinitive",
-     "Le maire Paul Roy a reçu les habitants mardi. Et d'ajouter que la piscine rouvrirait en juin.",
-     [("indirect", "la piscine rouvrirait", "Roy")]),
-    ("content-ends-at-a-second-report",
-     "Le juge a estimé que le dossier était vide et a rappelé que la loi protège les témoins.",
-     [("indirect", "le dossier était vide", None), ("indirect", "la loi protège les témoins", None)]),
-    ("content-ends-before-when-it-was-said",
-     "La ministre Anne Roux a assuré qu'aucune fermeture n'était prévue, lundi lors d'une visite à Lille.",
-     [("indirect", "aucune fermeture n'était prévue", "Roux")]),
+    (
+        "multi-paragraph",
+        "Le maire Henri Lacombe a pris la parole : « Nous avons vécu une année difficile.\n\n« Mais la ville s'est relevée, grâce à ses habitants. »",
+        [("direct", "Nous avons vécu une année", "Lacombe")],
+    ),
+    (
+        "incise-verb-the-model-mistags",
+        "La navigatrice Odile Perrin rentre au port. « C'est un moment critique », convient-elle.",
+        [("direct", "C'est un moment critique", "Perrin")],
+    ),
+    (
+        "laisser-entendre",
+        "« Rien ne prouve qu'il conduisait », a laissé entendre l'avocat Marc Tissot.",
+        [("direct", "Rien ne prouve", "Tissot")],
+    ),
+    (
+        "reader-address-inside-a-quote",
+        "« Ne cliquez sur aucun lien et ne répondez pas », prévient la banque Crédit Vallée dans un message.",
+        [("direct", "Ne cliquez sur aucun lien", "Crédit")],
+    ),
+    (
+        "inverted-cue-after-adverb",
+        "Le projet n'a « aucun avenir » sans l'aide de l'État, affirme d'emblée le maire Paul Girard.",
+        [("mixed", "Le projet n'a « aucun avenir »", "Girard")],
+    ),
+    (
+        "gerund-cue",
+        "La cour d'appel a rejeté le recours, en estimant que les arguments de la défense étaient spéculatifs.",
+        [("indirect", "les arguments de la défense", "cour")],
+    ),
+    (
+        "se-dire-participle",
+        "Le personnel enseignant se dit épuisé par la gestion de la crise sanitaire.",
+        [("indirect", "épuisé par la gestion", None)],
+    ),
+    (
+        "historical-infinitive",
+        "Le maire Paul Roy a reçu les habitants mardi. Et d'ajouter que la piscine rouvrirait en juin.",
+        [("indirect", "la piscine rouvrirait", "Roy")],
+    ),
+    (
+        "content-ends-at-a-second-report",
+        "Le juge a estimé que le dossier était vide et a rappelé que la loi protège les témoins.",
+        [("indirect", "le dossier était vide", None), ("indirect", "la loi protège les témoins", None)],
+    ),
+    (
+        "content-ends-before-when-it-was-said",
+        "La ministre Anne Roux a assuré qu'aucune fermeture n'était prévue, lundi lors d'une visite à Lille.",
+        [("indirect", "aucune fermeture n'était prévue", "Roux")],
+    ),
     # -- not quotations --------------------------------------------------------------------------
-    ("scare-quotes", "La ville, surnommée la \"capitale\" du jazz, accueille un festival chaque été.", []),
+    ("scare-quotes", 'La ville, surnommée la "capitale" du jazz, accueille un festival chaque été.', []),
     ("scare-guillemets", "Le gouvernement veut lutter contre les « fake news » sur les réseaux sociaux.", []),
     ("title-of-work", "Le film « Les Misérables » a reçu quatre prix lors de la cérémonie.", []),
     ("negated-verb", "Le ministre n'a pas annoncé que les impôts baisseraient.", []),
@@ -194,27 +299,41 @@ CASES: List[Tuple[str, str, Expected]] = [
     ("dates-not-speech", "Le 14 juillet, le défilé a réuni des milliers de spectateurs sur les Champs-Élysées.", []),
     ("refuse-de-dire", "Le club a refusé de dire que l'entraîneur était limogé.", []),
     # -- more speakers ---------------------------------------------------------------------------
-    ("role-description-resolution",
-     "La ministre de la Culture Hélène Marchand a visité le musée. « Ce lieu doit rester gratuit », a affirmé la ministre.",
-     [("direct", "Ce lieu doit rester gratuit", "Marchand")]),
-    ("ce-dernier",
-     "Paul Mercier a rencontré le préfet. Ce dernier a assuré que les travaux commenceraient en avril.",
-     [("indirect", "les travaux commenceraient", "préfet")]),
-    ("title-mme",
-     "Mme Lagarde a confirmé que la banque relèverait ses taux.",
-     [("indirect", "la banque relèverait", "Lagarde")]),
-    ("speaker-after-pp",
-     "« Nous ne lâcherons rien », a déclaré à l'AFP Sandrine Colin, la présidente du collectif.",
-     [("direct", "Nous ne lâcherons rien", "Colin")]),
-    ("gender-picks-right-person",
-     "Marc Dubois et Julie Lemoine ont signé l'accord. « C'est un grand jour », a-t-elle déclaré.",
-     [("direct", "C'est un grand jour", "Lemoine")]),
-    ("plural-pronoun-group",
-     "Les infirmières du centre hospitalier ont manifesté. « Nous sommes à bout », ont-elles expliqué.",
-     [("direct", "Nous sommes à bout", "infirmières")]),
-    ("pronoun-after-organisation",
-     "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
-     [("direct", "Les détenus sont torturés", None)]),
+    (
+        "role-description-resolution",
+        "La ministre de la Culture Hélène Marchand a visité le musée. « Ce lieu doit rester gratuit », a affirmé la ministre.",
+        [("direct", "Ce lieu doit rester gratuit", "Marchand")],
+    ),
+    (
+        "ce-dernier",
+        "Paul Mercier a rencontré le préfet. Ce dernier a assuré que les travaux commenceraient en avril.",
+        [("indirect", "les travaux commenceraient", "préfet")],
+    ),
+    (
+        "title-mme",
+        "Mme Lagarde a confirmé que la banque relèverait ses taux.",
+        [("indirect", "la banque relèverait", "Lagarde")],
+    ),
+    (
+        "speaker-after-pp",
+        "« Nous ne lâcherons rien », a déclaré à l'AFP Sandrine Colin, la présidente du collectif.",
+        [("direct", "Nous ne lâcherons rien", "Colin")],
+    ),
+    (
+        "gender-picks-right-person",
+        "Marc Dubois et Julie Lemoine ont signé l'accord. « C'est un grand jour », a-t-elle déclaré.",
+        [("direct", "C'est un grand jour", "Lemoine")],
+    ),
+    (
+        "plural-pronoun-group",
+        "Les infirmières du centre hospitalier ont manifesté. « Nous sommes à bout », ont-elles expliqué.",
+        [("direct", "Nous sommes à bout", "infirmières")],
+    ),
+    (
+        "pronoun-after-organisation",
+        "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
+        [("direct", "Les détenus sont torturés", None)],
+    ),
 ]
 
 
@@ -231,21 +350,30 @@ def test_quotation_patterns(name: str, text: str, expected: Expected) -> None:
             names = " ".join((gspeaker.name, *gspeaker.aliases)).lower()
             assert espeaker.lower() in names, f"{name}: speaker {gspeaker.name!r}"
     for span in doc.spans():
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 def test_there_are_enough_cases() -> None:
     assert len(CASES) >= 60
 
 
-@pytest.mark.parametrize("text,content", [
-    ("La ministre Anne Roux a assuré qu'aucune fermeture n'était prévue, lundi lors d'une visite à Lille.",
-     "aucune fermeture n'était prévue"),
-    ("Le juge a estimé que le dossier était vide et a rappelé que la loi protège les témoins.",
-     "le dossier était vide"),
-    ("Le maire a rappelé que la route serait fermée (travaux, accident, etc.) Pour les riverains, rien ne change.",
-     "la route serait fermée (travaux, accident, etc.)"),
-])
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        (
+            "La ministre Anne Roux a assuré qu'aucune fermeture n'était prévue, lundi lors d'une visite à Lille.",
+            "aucune fermeture n'était prévue",
+        ),
+        (
+            "Le juge a estimé que le dossier était vide et a rappelé que la loi protège les témoins.",
+            "le dossier était vide",
+        ),
+        (
+            "Le maire a rappelé que la route serait fermée (travaux, accident, etc.) Pour les riverains, rien ne change.",
+            "la route serait fermée (travaux, accident, etc.)",
+        ),
+    ],
+)
 def test_where_reported_content_ends(text: str, content: str) -> None:
     doc = quotex.extract(text)
     assert doc.quotes and doc.quotes[0].content.text == content, [q.content.text for q in doc.quotes]

@@ -1,5 +1,6 @@
 """Quotes and entities as tables: rows, pandas frames, CSV and Parquet on the command line, runs that
 resume after the process was killed."""
+
 from __future__ import annotations
 
 import csv
@@ -10,18 +11,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import List
 
 import pytest
+from conftest import DATA, SEED
 
 import quotex
-from conftest import DATA, SEED
 from quotex.tables import ENTITY_COLUMNS, QUOTE_COLUMNS, quote_rows
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
-def corpus() -> List[str]:
+def corpus() -> list[str]:
     """A few dozen texts of our own: the test articles, and each of their paragraphs on its own."""
     texts = [SEED.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
     paragraphs = [para for t in texts[1:] for para in t.split("\n\n") if len(para) > 80]
@@ -35,7 +35,7 @@ def test_quote_rows_of_the_seed(seed_doc) -> None:
     for r, q in zip(rows, seed_doc.quotes):
         assert list(r) == [c[0] for c in QUOTE_COLUMNS]
         assert r["article_id"] == "seed" and r["error"] is None
-        assert seed_doc.text[r["content_start"]:r["content_end"]] == r["content"] == q.content.text
+        assert seed_doc.text[r["content_start"] : r["content_end"]] == r["content"] == q.content.text
     baldanza = [r for r in rows if r["speaker_name"] == "Michelle Baldanza"]
     assert baldanza and baldanza[0]["speaker_role"] == "porte-parole du Pentagone"
     assert baldanza[0]["speaker_affiliation"] == "Pentagone" and baldanza[0]["speaker_label"] == "PERSON"
@@ -76,11 +76,14 @@ def test_frames_have_the_documented_columns_and_types() -> None:
 
 # -- the command line -------------------------------------------------------------------------
 
+
 def run(args, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quotex", "--no-progress", *args], capture_output=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "quotex", "--no-progress", *args], capture_output=True, timeout=timeout
+    )
 
 
-def _write_articles(folder: Path, texts: List[str]) -> None:
+def _write_articles(folder: Path, texts: list[str]) -> None:
     folder.mkdir()
     for n, t in enumerate(texts):
         (folder / f"{n:03d}.txt").write_text(t, encoding="utf-8")
@@ -90,9 +93,24 @@ def test_cli_parquet_in_parquet_out(tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     texts = corpus()[:8]
-    pd.DataFrame({"doc": [f"d{i}" for i in range(len(texts))] + ["nothing"], "body": texts + [None]}).to_parquet(tmp_path / "in.parquet")
-    r = run([str(tmp_path / "in.parquet"), "--text-column", "body", "--id-column", "doc", "--format", "parquet",
-             "-o", str(tmp_path / "q.parquet"), "--part-size", "3"])
+    pd.DataFrame({"doc": [f"d{i}" for i in range(len(texts))] + ["nothing"], "body": texts + [None]}).to_parquet(
+        tmp_path / "in.parquet"
+    )
+    r = run(
+        [
+            str(tmp_path / "in.parquet"),
+            "--text-column",
+            "body",
+            "--id-column",
+            "doc",
+            "--format",
+            "parquet",
+            "-o",
+            str(tmp_path / "q.parquet"),
+            "--part-size",
+            "3",
+        ]
+    )
     assert r.returncode == 1, r.stderr  # the row without text is an error row
     got = pd.read_parquet(tmp_path / "q.parquet")
     docs = list(quotex.extract_many(texts))
@@ -112,10 +130,11 @@ def test_cli_csv_rows(tmp_path: Path) -> None:
     assert any(row["speaker_name"] == "Michelle Baldanza" for row in rows)
 
 
-def _kill_midway(args: List[str], progress, least: int) -> None:
+def _kill_midway(args: list[str], progress, least: int) -> None:
     """Start quotex with ``args``, SIGKILL it once ``progress()`` reaches ``least``."""
-    proc = subprocess.Popen([sys.executable, "-m", "quotex", "--no-progress", *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quotex", "--no-progress", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.time() + 300
         while progress() < least and proc.poll() is None and time.time() < deadline:
@@ -155,7 +174,9 @@ def test_parquet_run_resumes_after_sigkill(tmp_path: Path) -> None:
     full, out = tmp_path / "full.parquet", tmp_path / "out.parquet"
     assert run([str(tmp_path / "in"), "--format", "parquet", "-o", str(full), "--part-size", "4"]).returncode == 0
     parts = lambda: len(list(out.glob("part-*.parquet"))) if out.exists() else 0  # noqa: E731
-    _kill_midway([str(tmp_path / "in"), "--format", "parquet", "-o", str(out), "--part-size", "4", "--batch-size", "2"], parts, 2)
+    _kill_midway(
+        [str(tmp_path / "in"), "--format", "parquet", "-o", str(out), "--part-size", "4", "--batch-size", "2"], parts, 2
+    )
     assert 0 < parts() < len(texts) / 4
     r = run([str(tmp_path / "in"), "--format", "parquet", "-o", str(out), "--resume", "--batch-size", "2"])
     assert r.returncode == 0, r.stderr

@@ -7,9 +7,10 @@ their content, cue and speaker. Every span's offsets point into the original str
 
 Importing quotex is cheap: the spaCy model loads on the first extraction, once per process.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any
 
 from .model import Boilerplate, Document, Entity, Paragraph, Quote, Span
 
@@ -30,7 +31,8 @@ __all__ = [
     "__version__",
 ]
 
-def schema() -> Dict[str, Any]:
+
+def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of quotex's JSON output: ``Document.to_dict()`` and the
     command line's json/jsonl records, error records included."""
     import json

@@ -8,12 +8,14 @@ lines), pull-quotes and captions that repeat the body, and blocks opened by a se
 
 Every pattern is either a plain alternation (linear) or run with a timeout.
 """
+
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from functools import cache
+from typing import Optional
 
 import regex
 
@@ -26,9 +28,7 @@ _TIMEOUT = 0.5  # seconds; the patterns are linear, this is a last guard
 _MAX_UI_LINE = 3000  # characters: no page furniture is longer than this
 
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
-_READER = regex.compile(
-    r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I
-)
+_READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I)
 _TIMESTAMP_TEASER = regex.compile(r"^\s*(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})(?=\p{L})")
 _TOPIC_DASH = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"–—]{0,45}?\s[-–—]\s+[\p{Lu}«\"\d]")
 _PLACE_OUTLET = regex.compile(
@@ -53,7 +53,9 @@ _AGENCY_CODE = regex.compile(r"^\(?[\p{L}.'’ -]{1,25}(?:/[\p{L}.'’ -]{1,25})
 # breadcrumbs: "Accueil | Société | Justice"
 _CRUMB = regex.compile(r"\s(?:\||>|»|/)\s")
 # the signature line of an embedded post: "— Name (@handle) April 25, 2024"
-_SOCIAL = regex.compile(r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})")
+_SOCIAL = regex.compile(
+    r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})"
+)
 
 
 @dataclass(frozen=True)
@@ -74,15 +76,15 @@ class Line:
 class LineAnalysis:
     """The verdict on every line: which is the title, which are boilerplate and why."""
 
-    lines: Tuple[Line, ...]
+    lines: tuple[Line, ...]
     title: Optional[int]
-    reasons: Dict[int, str]
+    reasons: dict[int, str]
 
     def is_article(self, index: int) -> bool:
         line = self.lines[index]
         return not line.blank and index not in self.reasons and index != self.title
 
-    def boilerplate(self, text: str) -> Tuple[Boilerplate, ...]:
+    def boilerplate(self, text: str) -> tuple[Boilerplate, ...]:
         out = []
         for i in sorted(self.reasons):
             s, e = _trim(self.lines[i].text)
@@ -98,7 +100,7 @@ class LineAnalysis:
         return Span.of(text, ln.start + s, ln.start + e)
 
 
-def _trim(s: str) -> Tuple[int, int]:
+def _trim(s: str) -> tuple[int, int]:
     """Offsets of ``s`` without surrounding white space (any Unicode space)."""
     start, end = 0, len(s)
     while start < end and (s[start].isspace() or s[start] == "\ufeff"):
@@ -108,9 +110,9 @@ def _trim(s: str) -> Tuple[int, int]:
     return start, end
 
 
-def split_lines(text: str) -> Tuple[Line, ...]:
+def split_lines(text: str) -> tuple[Line, ...]:
     """Split on ``\\n`` (a trailing ``\\r`` stays out of the line), keeping offsets."""
-    out: List[Line] = []
+    out: list[Line] = []
     start = 0
     n = len(text)
     idx = 0
@@ -130,21 +132,23 @@ def _norm(s: str) -> str:
     return s.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").strip()
 
 
-def _words(s: str) -> List[str]:
-    return _WORD.findall(s, timeout=_TIMEOUT)
+def _words(s: str) -> list[str]:
+    words: list[str] = _WORD.findall(s, timeout=_TIMEOUT)
+    return words
 
 
 # -- compiled phrase rules -------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Rule:
     reason: str
     mode: str
-    pattern: "regex.Pattern[str]"
+    pattern: regex.Pattern[str]
 
 
-@lru_cache(maxsize=None)
-def _rules() -> Tuple[_Rule, ...]:
+@cache
+def _rules() -> tuple[_Rule, ...]:
     out = []
     for reason, mode, pattern in resources.boilerplate_rules():
         body = pattern.replace("’", "'")
@@ -156,8 +160,6 @@ def _rules() -> Tuple[_Rule, ...]:
             rx = regex.compile(body, regex.I)
         out.append(_Rule(reason, mode, rx))
     return tuple(out)
-
-
 
 
 def _edge(ch: str) -> bool:
@@ -183,7 +185,7 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
     core = _core(norm)
     # words inside quotation marks are somebody's words ("« Ne cliquez sur aucun lien », prévient
     # la banque"), not the page talking to its reader: the phrase rules read the rest of the line
-    unquoted = _QUOTED.sub(" ", norm, timeout=_TIMEOUT) if any(ch in norm for ch in "«“\"") else norm
+    unquoted = _QUOTED.sub(" ", norm, timeout=_TIMEOUT) if any(ch in norm for ch in '«“"') else norm
     if unquoted != norm and not unquoted.strip(" ,.;:!?-–—"):
         return None
     norm = unquoted
@@ -192,11 +194,15 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
         if rule.mode == "zone":
             continue
         if rule.mode == "line":
-            if n_words <= 12 and (rule.pattern.match(core, timeout=_TIMEOUT) or rule.pattern.match(norm, timeout=_TIMEOUT)):
+            if n_words <= 12 and (
+                rule.pattern.match(core, timeout=_TIMEOUT) or rule.pattern.match(norm, timeout=_TIMEOUT)
+            ):
                 return rule.reason
         elif rule.mode == "start":
             limit = 12 if rule.reason == "byline" else 20
-            if n_words <= limit and (rule.pattern.match(norm, timeout=_TIMEOUT) or rule.pattern.match(core, timeout=_TIMEOUT)):
+            if n_words <= limit and (
+                rule.pattern.match(norm, timeout=_TIMEOUT) or rule.pattern.match(core, timeout=_TIMEOUT)
+            ):
                 if rule.reason == "byline" and _END_SENTENCE.search(norm) and norm.endswith("."):
                     continue
                 return rule.reason
@@ -341,7 +347,8 @@ def _is_body_like(norm: str, words: Sequence[str], min_words: int = 15) -> bool:
 
 # -- the whole page ---------------------------------------------------------------------
 
-def _shingles(words: Sequence[str], k: int = 4) -> Set[Tuple[str, ...]]:
+
+def _shingles(words: Sequence[str], k: int = 4) -> set[tuple[str, ...]]:
     lw = [w.lower() for w in words]
     return {tuple(lw[i : i + k]) for i in range(max(0, len(lw) - k + 1))}
 
@@ -350,9 +357,9 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     """Judge every line of ``text``; see the module docstring for the evidence used.
     ``model=False``: the phrase and shape rules only, without the line model."""
     lines = split_lines(text)
-    reasons: Dict[int, str] = {}
-    norms: Dict[int, str] = {}
-    words: Dict[int, List[str]] = {}
+    reasons: dict[int, str] = {}
+    norms: dict[int, str] = {}
+    words: dict[int, list[str]] = {}
     content = [ln.index for ln in lines if not ln.blank]
     for i in content:
         norm = _norm(lines[i].text)
@@ -382,13 +389,21 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     return LineAnalysis(lines, title, reasons)
 
 
-def line_features(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> List[List[float]]:
+def line_features(
+    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
+) -> list[list[float]]:
     """The line model's features of every content line (see ``linemodel``)."""
     flagged = [i in reasons for i in content]
     return linemodel.features([norms[i] for i in content], [words[i] for i in content], flagged)
 
 
-def _mark_by_model(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> None:
+def _mark_by_model(
+    content: Sequence[int],
+    norms: dict[int, str],
+    words: dict[int, list[str]],
+    reasons: dict[int, str],
+    title: Optional[int],
+) -> None:
     """Lines the rules kept, judged by the small statistical model over shallow features of the
     line and its neighbours; only a confident verdict removes a line."""
     if len(content) < _MODEL_MIN_LINES:
@@ -406,26 +421,30 @@ def _mark_by_model(content: Sequence[int], norms: Dict[int, str], words: Dict[in
 _MODEL_MIN_LINES = 6  # a scraped page, not a paragraph or two given on their own
 
 
-def model_judges(i: int, norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> bool:
+def model_judges(
+    i: int, norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str], title: Optional[int]
+) -> bool:
     """The line model judges the lines the rules kept, except the title and full sentences of
     prose (forty words or more ending a sentence), which it never removes."""
     return i not in reasons and i != title and not _is_body_like(norms[i], words[i], 40)
 
 
-def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
+def _mark_repeats(
+    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
+) -> None:
     # identical short lines seen more than once are page furniture (teaser labels, buttons)
-    seen: Dict[str, List[int]] = {}
+    seen: dict[str, list[int]] = {}
     for i in content:
         seen.setdefault(norms[i].lower(), []).append(i)
     for key, idxs in seen.items():
-        if len(idxs) > 1 and not _END_SENTENCE.search(key) and key[:1] not in "—–-«\"“":
+        if len(idxs) > 1 and not _END_SENTENCE.search(key) and key[:1] not in '—–-«"“':
             short = len(words[idxs[0]]) <= 8
             for i in idxs if short else idxs[1:]:
                 reasons.setdefault(i, "related-link" if short else "duplicate")
     # a line written twice in a row (an image's text and its caption), away from the top of the
     # page where the headline may be repeated: both copies are the caption
     position = {i: k for k, i in enumerate(content)}
-    cores: Dict[str, List[int]] = {}
+    cores: dict[str, list[int]] = {}
     for i in content:
         if len(words[i]) >= 4:
             cores.setdefault(" ".join(words[i]).lower(), []).append(i)
@@ -435,8 +454,8 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
                 reasons.setdefault(a, "duplicate")
                 reasons.setdefault(b, "duplicate")
     # a line whose words all stand in one longer line: a pull-quote or a caption repeating the body
-    index: Dict[Tuple[str, ...], Set[int]] = {}
-    shingles: Dict[int, Set[Tuple[str, ...]]] = {}
+    index: dict[tuple[str, ...], set[int]] = {}
+    shingles: dict[int, set[tuple[str, ...]]] = {}
     for i in content:
         sh = _shingles(words[i])
         shingles[i] = sh
@@ -456,7 +475,7 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
         own = shingles[i] if same else _shingles(ws)
         if not own:
             continue
-        candidates: Optional[Set[int]] = None
+        candidates: Optional[set[int]] = None
         for s in own:
             holders = index.get(s, set()) - {i}
             candidates = holders if candidates is None else candidates & holders
@@ -466,7 +485,9 @@ def _mark_repeats(content: Sequence[int], norms: Dict[int, str], words: Dict[int
             reasons[i] = "pull-quote"
 
 
-def _mark_teasers(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
+def _mark_teasers(
+    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
+) -> None:
     # "<place> - <outlet>" label lines, and the headline right under them
     for k, i in enumerate(content):
         if _PLACE_OUTLET.match(norms[i], timeout=_TIMEOUT) and len(words[i]) <= 8:
@@ -478,10 +499,17 @@ def _mark_teasers(content: Sequence[int], norms: Dict[int, str], words: Dict[int
     # runs of "Topic - text" teaser lines (two or more close together)
     _mark_runs([i for i in content if _TOPIC_DASH.match(norms[i], timeout=_TIMEOUT)], reasons)
     # runs of "Topic : headline" lines without a full stop ("Tennis : X annonce son retour")
-    _mark_runs([i for i in content if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i], timeout=_TIMEOUT)], reasons)
+    _mark_runs(
+        [
+            i
+            for i in content
+            if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i], timeout=_TIMEOUT)
+        ],
+        reasons,
+    )
 
 
-def _mark_runs(teasers: Sequence[int], reasons: Dict[int, str]) -> None:
+def _mark_runs(teasers: Sequence[int], reasons: dict[int, str]) -> None:
     """Teaser-shaped lines two or more close together (at most three lines apart) are a list."""
     for a, b in zip(teasers, teasers[1:]):
         if b - a <= 3:
@@ -489,7 +517,9 @@ def _mark_runs(teasers: Sequence[int], reasons: Dict[int, str]) -> None:
                 reasons.setdefault(i, "related-link")
 
 
-def _mark_zones(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> None:
+def _mark_zones(
+    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
+) -> None:
     body_seen = 0
     k = 0
     while k < len(content):
@@ -524,7 +554,9 @@ def _mark_zones(content: Sequence[int], norms: Dict[int, str], words: Dict[int, 
             k += 1
 
 
-def _find_title(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str]) -> Optional[int]:
+def _find_title(
+    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
+) -> Optional[int]:
     candidates = [i for i in content if i not in reasons]
     if len(candidates) < 2:
         return None
@@ -548,7 +580,13 @@ def _find_title(content: Sequence[int], norms: Dict[int, str], words: Dict[int, 
     return first
 
 
-def _smooth(content: Sequence[int], norms: Dict[int, str], words: Dict[int, List[str]], reasons: Dict[int, str], title: Optional[int]) -> None:
+def _smooth(
+    content: Sequence[int],
+    norms: dict[int, str],
+    words: dict[int, list[str]],
+    reasons: dict[int, str],
+    title: Optional[int],
+) -> None:
     """A short line without sentence end between two boilerplate lines is boilerplate too."""
     for k, i in enumerate(content):
         if i in reasons or i == title:

@@ -28,6 +28,7 @@ from the next one, so that the output ends as an uninterrupted run's would.
 ``--dask-workers N`` extracts on a local Dask cluster of N worker processes, ``--scheduler ADDRESS``
 on a running one (``pip install "quotex[dask]"``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,9 @@ import os
 import signal
 import sys
 from collections import deque
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Deque, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple
+from typing import Any, Optional, TextIO
 
 from . import _version
 from .model import Document
@@ -66,8 +68,8 @@ def _read_file(path: Path) -> _Item:
 
 
 def _walk(folder: Path) -> Iterator[_Item]:
-    errors: List[OSError] = []
-    found: List[Path] = []
+    errors: list[OSError] = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         dirs.sort()
         for name in sorted(files):
@@ -122,7 +124,7 @@ def _row_item(where: str, text: Any, rid: Any) -> _Item:
     return _Item(ident, text)
 
 
-def _parquet_items(path: Path, columns: Tuple[str, str]) -> Iterator[_Item]:
+def _parquet_items(path: Path, columns: tuple[str, str]) -> Iterator[_Item]:
     try:
         import pyarrow.dataset as ds
     except ImportError:
@@ -147,7 +149,7 @@ def _parquet_items(path: Path, columns: Tuple[str, str]) -> Iterator[_Item]:
         yield _Item(str(path), error=f"cannot read Parquet: {exc}")
 
 
-def _csv_items(path: Path, columns: Tuple[str, str]) -> Iterator[_Item]:
+def _csv_items(path: Path, columns: tuple[str, str]) -> Iterator[_Item]:
     import csv
 
     text_col, id_col = columns
@@ -164,7 +166,7 @@ def _csv_items(path: Path, columns: Tuple[str, str]) -> Iterator[_Item]:
         yield _Item(str(path), error=f"cannot read CSV: {exc}")
 
 
-def _inputs(paths: Sequence[str], stdin_mode: str, columns: Tuple[str, str] = ("text", "id")) -> Iterator[_Item]:
+def _inputs(paths: Sequence[str], stdin_mode: str, columns: tuple[str, str] = ("text", "id")) -> Iterator[_Item]:
     if not paths:
         paths = ["-"]
     for p in paths:
@@ -186,7 +188,7 @@ def _inputs(paths: Sequence[str], stdin_mode: str, columns: Tuple[str, str] = ("
 
 def render_text(doc: Document, name: Optional[str] = None) -> str:
     """A readable account of one document: speakers with role and affiliation, and their quotes."""
-    out: List[str] = []
+    out: list[str] = []
     if name:
         out.append(f"== {name}")
     if doc.error:
@@ -194,9 +196,11 @@ def render_text(doc: Document, name: Optional[str] = None) -> str:
         return "\n".join(out)
     if doc.title:
         out.append(f"Title: {doc.title.text}")
-    out.append(f"{len(doc.paragraphs)} paragraphs, {len(doc.boilerplate)} boilerplate lines removed, "
-               f"{len(doc.entities)} entities, {len(doc.quotes)} quotations")
-    order: List[Optional[str]] = []
+    out.append(
+        f"{len(doc.paragraphs)} paragraphs, {len(doc.boilerplate)} boilerplate lines removed, "
+        f"{len(doc.entities)} entities, {len(doc.quotes)} quotations"
+    )
+    order: list[Optional[str]] = []
     for q in doc.quotes:
         if q.speaker not in order:
             order.append(q.speaker)
@@ -219,11 +223,11 @@ def render_text(doc: Document, name: Optional[str] = None) -> str:
     return "\n".join(out)
 
 
-def _record(item: _Item, doc: Optional[Document]) -> Dict[str, Any]:
+def _record(item: _Item, doc: Optional[Document]) -> dict[str, Any]:
     if item.error is not None:
         return {"id": item.id, "error": item.error}
     assert doc is not None
-    rec: Dict[str, Any] = {"id": item.id}
+    rec: dict[str, Any] = {"id": item.id}
     rec.update(doc.to_dict())
     if doc.error is None:
         rec.pop("error", None)
@@ -307,11 +311,13 @@ class _ParquetWriter:
         from .tables import QUOTE_COLUMNS
 
         self.pa = pa
-        self.schema = pa.schema([(name, pa.string() if kind == "string" else pa.int64()) for name, kind, _ in QUOTE_COLUMNS])
+        self.schema = pa.schema(
+            [(name, pa.string() if kind == "string" else pa.int64()) for name, kind, _ in QUOTE_COLUMNS]
+        )
         self.folder = folder
         self.part_records = part_records
         self.part = first_part
-        self.rows: List[Dict[str, Any]] = []
+        self.rows: list[dict[str, Any]] = []
         self.records = 0
 
     def write(self, item: _Item, doc: Optional[Document], more: bool) -> None:
@@ -346,7 +352,7 @@ class _HtmlWriter:
     def __init__(self, out: TextIO, folder: Optional[Path]) -> None:
         self.out = out
         self.folder = folder
-        self.entries: List[Tuple[str, str, Document]] = []
+        self.entries: list[tuple[str, str, Document]] = []
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
 
@@ -383,7 +389,7 @@ def _resume_jsonl(path: Path) -> int:
     return data.count(b"\n", 0, keep)
 
 
-def _prepare_parquet(folder: Path, part_records: int, resume: bool) -> Tuple[int, int]:
+def _prepare_parquet(folder: Path, part_records: int, resume: bool) -> tuple[int, int]:
     """(records to skip, number of the next part) for a Parquet output folder."""
     folder.mkdir(parents=True, exist_ok=True)
     meta = folder / _META
@@ -400,16 +406,19 @@ def _prepare_parquet(folder: Path, part_records: int, resume: bool) -> Tuple[int
         return done * part_records, done
     for old in folder.glob("part-*.parquet"):
         old.unlink()
-    meta.write_text(json.dumps({"part_records": part_records, "columns": "quotex.tables.QUOTE_COLUMNS"}), encoding="utf-8")
+    meta.write_text(
+        json.dumps({"part_records": part_records, "columns": "quotex.tables.QUOTE_COLUMNS"}), encoding="utf-8"
+    )
     return 0, 0
 
 
 # -- extraction back ends -----------------------------------------------------------------
 
-def _local(items: Iterator[_Item], batch_size: int, processes: int) -> Iterator[Tuple[_Item, Optional[Document]]]:
+
+def _local(items: Iterator[_Item], batch_size: int, processes: int) -> Iterator[tuple[_Item, Optional[Document]]]:
     from .pipeline import extract_many
 
-    pending: Deque[_Item] = deque()
+    pending: deque[_Item] = deque()
 
     def texts() -> Iterator[str]:
         for item in items:
@@ -420,7 +429,9 @@ def _local(items: Iterator[_Item], batch_size: int, processes: int) -> Iterator[
         yield pending.popleft(), doc
 
 
-def _on_dask(items: Iterator[_Item], batch_size: int, scheduler: Optional[str], workers: int) -> Iterator[Tuple[_Item, Optional[Document]]]:
+def _on_dask(
+    items: Iterator[_Item], batch_size: int, scheduler: Optional[str], workers: int
+) -> Iterator[tuple[_Item, Optional[Document]]]:
     """Batches of texts sent to a Dask cluster, a bounded number in flight, results in order."""
     try:
         from distributed import Client
@@ -436,10 +447,10 @@ def _on_dask(items: Iterator[_Item], batch_size: int, scheduler: Optional[str], 
         client = Client(cluster)
     try:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        queue: Deque[Tuple[List[_Item], Any]] = deque()
-        batch: List[_Item] = []
+        queue: deque[tuple[list[_Item], Any]] = deque()
+        batch: list[_Item] = []
 
-        def send(group: List[_Item]) -> None:
+        def send(group: list[_Item]) -> None:
             texts = [it.text if it.error is None and it.text is not None else "" for it in group]
             queue.append((group, client.submit(_documents, texts, batch_size, pure=False)))
 
@@ -463,18 +474,35 @@ def _on_dask(items: Iterator[_Item], batch_size: int, scheduler: Optional[str], 
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    ap = argparse.ArgumentParser(prog="quotex", description="Who said what in French news pages.",
-                                 epilog="With no INPUT, standard input is read.")
-    ap.add_argument("inputs", nargs="*", metavar="INPUT",
-                    help="text files, folders (*.txt, recursively), .parquet or .csv tables, or - for stdin")
-    ap.add_argument("--format", "-f", choices=("text", "json", "jsonl", "csv", "parquet", "html"), default=None,
-                    help="output format (default: text for one page, jsonl for several)")
+    ap = argparse.ArgumentParser(
+        prog="quotex",
+        description="Who said what in French news pages.",
+        epilog="With no INPUT, standard input is read.",
+    )
+    ap.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="text files, folders (*.txt, recursively), .parquet or .csv tables, or - for stdin",
+    )
+    ap.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "jsonl", "csv", "parquet", "html"),
+        default=None,
+        help="output format (default: text for one page, jsonl for several)",
+    )
     ap.add_argument("--output", "-o", default=None, help="output file (a folder for parquet); default standard output")
     ap.add_argument("--resume", action="store_true", help="continue a run that died (jsonl or parquet, with -o)")
     ap.add_argument("--text-column", default="text", help="column holding the article text in .parquet/.csv inputs")
     ap.add_argument("--id-column", default="id", help="column holding the article id in .parquet/.csv inputs")
-    ap.add_argument("--processes", "-p", type=int, default=1,
-                    help="processes that extract: this one and N-1 spawned workers (default 1)")
+    ap.add_argument(
+        "--processes",
+        "-p",
+        type=int,
+        default=1,
+        help="processes that extract: this one and N-1 spawned workers (default 1)",
+    )
     ap.add_argument("--dask-workers", type=int, default=0, help="extract on a local Dask cluster of N worker processes")
     ap.add_argument("--scheduler", default=None, help="extract on the Dask cluster of this scheduler (tcp://HOST:8786)")
     ap.add_argument("--batch-size", type=int, default=16, help="texts per batch (default 16)")
@@ -498,8 +526,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.dask_workers and args.scheduler:
         ap.error("--dask-workers starts a local cluster, --scheduler joins one: not both")
 
-    many = len(args.inputs) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() in (".csv", ".parquet")
-                                       for p in args.inputs if p != "-")
+    many = len(args.inputs) > 1 or any(
+        Path(p).is_dir() or Path(p).suffix.lower() in (".csv", ".parquet") for p in args.inputs if p != "-"
+    )
     skip = 0
     out: TextIO = sys.stdout
     opened: Optional[TextIO] = None

@@ -20,12 +20,14 @@ result on Doc extensions:
 Extensions are registered by the factory, by ``__call__`` and on unpickling, so a spawned worker
 process that never imported quotex still has them.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,8 +37,17 @@ from .nlp import Segment, parse_spans
 
 __all__ = ["QuotexComponent", "make_quotex", "register_extensions"]
 
-_DATA_FILES = ("boilerplate.tsv", "reporting_verbs.tsv", "verb_forms.tsv", "source_markers.txt", "titles.tsv",
-               "person_titles.tsv", "first_names.tsv", "organisations.jsonl", "date_words.txt")
+_DATA_FILES = (
+    "boilerplate.tsv",
+    "reporting_verbs.tsv",
+    "verb_forms.tsv",
+    "source_markers.txt",
+    "titles.tsv",
+    "person_titles.tsv",
+    "first_names.tsv",
+    "organisations.jsonl",
+    "date_words.txt",
+)
 
 
 def _document(doc: Doc) -> Optional[Document]:
@@ -46,12 +57,12 @@ def _document(doc: Doc) -> Optional[Document]:
     return Document.from_dict({**data, "text": doc.text})
 
 
-def _quotes(doc: Doc) -> Tuple[Quote, ...]:
+def _quotes(doc: Doc) -> tuple[Quote, ...]:
     d = _document(doc)
     return d.quotes if d else ()
 
 
-def _speakers(doc: Doc) -> Tuple[Entity, ...]:
+def _speakers(doc: Doc) -> tuple[Entity, ...]:
     d = _document(doc)
     if d is None:
         return ()
@@ -62,7 +73,7 @@ def _speakers(doc: Doc) -> Tuple[Entity, ...]:
     return tuple(e for e in d.entities if e.id in ids)
 
 
-def _boilerplate(doc: Doc) -> Tuple[Boilerplate, ...]:
+def _boilerplate(doc: Doc) -> tuple[Boilerplate, ...]:
     d = _document(doc)
     return d.boilerplate if d else ()
 
@@ -71,7 +82,7 @@ def register_extensions() -> None:
     """Register the Doc extensions (idempotent)."""
     if not Doc.has_extension("quotex"):
         Doc.set_extension("quotex", default=None)
-    getters: Dict[str, Callable[[Doc], Any]] = {
+    getters: dict[str, Callable[[Doc], Any]] = {
         "quotex_document": _document,
         "quotes": _quotes,
         "speakers": _speakers,
@@ -85,8 +96,14 @@ def register_extensions() -> None:
 class QuotexComponent:
     """Finds quotations, speakers, entities and boilerplate in a parsed French Doc."""
 
-    def __init__(self, nlp: Language, name: str = "quotex", remove_boilerplate: bool = True, reparse: bool = True,
-                 spans_key: str = "quotex") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quotex",
+        remove_boilerplate: bool = True,
+        reparse: bool = True,
+        spans_key: str = "quotex",
+    ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.remove_boilerplate = remove_boilerplate
@@ -104,7 +121,7 @@ class QuotexComponent:
             return doc
         options = Options(remove_boilerplate=self.remove_boilerplate)
         analysis, paras, stretches = prepare(text, options)
-        segments: List[Segment] = []
+        segments: list[Segment] = []
         if self.reparse:
             # exactly what quotex.extract() sees: the article paragraphs, normalised, parsed by
             # quotex's own French model
@@ -123,7 +140,9 @@ class QuotexComponent:
         for doc in docs:
             yield self(doc)
 
-    def initialize(self, get_examples: Optional[Callable[[], Iterable[Any]]] = None, *, nlp: Optional[Language] = None) -> None:
+    def initialize(
+        self, get_examples: Optional[Callable[[], Iterable[Any]]] = None, *, nlp: Optional[Language] = None
+    ) -> None:
         """Load (and so check) every word list now rather than on the first Doc."""
         from . import resources
 
@@ -132,19 +151,23 @@ class QuotexComponent:
         resources.organisations()
 
     # -- serialisation: settings and a fingerprint of the word lists used ----------------
-    def _cfg(self) -> Dict[str, Any]:
+    def _cfg(self) -> dict[str, Any]:
         from importlib import resources as ir
 
         digest = hashlib.sha256()
         for name in _DATA_FILES:
             digest.update(ir.files("quotex").joinpath("data").joinpath(name).read_bytes())
-        return {"remove_boilerplate": self.remove_boilerplate, "reparse": self.reparse, "spans_key": self.spans_key,
-                "resources_sha256": digest.hexdigest()}
+        return {
+            "remove_boilerplate": self.remove_boilerplate,
+            "reparse": self.reparse,
+            "spans_key": self.spans_key,
+            "resources_sha256": digest.hexdigest(),
+        }
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return json.dumps(self._cfg()).encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuotexComponent":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuotexComponent:
         cfg = json.loads(data.decode("utf-8"))
         self.remove_boilerplate = bool(cfg.get("remove_boilerplate", True))
         self.reparse = bool(cfg.get("reparse", True))
@@ -157,21 +180,21 @@ class QuotexComponent:
         path.mkdir(parents=True, exist_ok=True)
         (path / "cfg.json").write_text(json.dumps(self._cfg(), indent=2), encoding="utf-8")
 
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "QuotexComponent":
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> QuotexComponent:
         cfg_file = Path(path) / "cfg.json"
         if cfg_file.exists():
             self.from_bytes(cfg_file.read_bytes())
         return self
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         register_extensions()
 
 
-def _span_group(doc: Doc, result: Document, key: str) -> List[Any]:
+def _span_group(doc: Doc, result: Document, key: str) -> list[Any]:
     """The quotations (labels ``DIRECT``, ``INDIRECT``, ``MIXED``), cues (``CUE``) and speaker
     mentions (``SPEAKER``) as token spans of ``doc`` (widened to whole tokens), for
     ``displacy.render(doc, style="span", options={"spans_key": key})``."""
@@ -186,7 +209,7 @@ def _span_group(doc: Doc, result: Document, key: str) -> List[Any]:
     return spans
 
 
-def _plain(document: Document) -> Dict[str, Any]:
+def _plain(document: Document) -> dict[str, Any]:
     """The msgpack-safe dict stored on the Doc (the text is the Doc's own)."""
     d = document.to_dict()
     d.pop("text", None)
@@ -198,7 +221,9 @@ def _plain(document: Document) -> Dict[str, Any]:
     default_config={"remove_boilerplate": True, "reparse": True, "spans_key": "quotex"},
     assigns=["doc._.quotex", "doc.spans"],
 )
-def make_quotex(nlp: Language, name: str, remove_boilerplate: bool, reparse: bool, spans_key: str = "quotex") -> QuotexComponent:
+def make_quotex(
+    nlp: Language, name: str, remove_boilerplate: bool, reparse: bool, spans_key: str = "quotex"
+) -> QuotexComponent:
     """Factory of the ``quotex`` component.
 
     ``reparse=True`` (default) parses the article paragraphs with quotex's model and typography

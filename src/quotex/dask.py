@@ -12,21 +12,31 @@ loaded once per worker process and reused by every partition it runs. Run it on 
 tcp://HOST:8786`` on each, then ``distributed.Client("tcp://HOST:8786")``). A worker lost mid-run
 only costs the partitions it held: Dask runs them again elsewhere, so no record is lost or repeated.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from collections.abc import Iterable, Sequence
+from typing import Any, Optional
 
 from .tables import ENTITY_COLUMNS, QUOTE_COLUMNS, entity_rows, quote_rows
 
-__all__ = ["extract_frame", "extract_entities_frame", "extract_bag", "extract_records", "quotes_meta", "entities_meta",
-           "WORKER_CONFIG", "local_cluster"]
+__all__ = [
+    "extract_frame",
+    "extract_entities_frame",
+    "extract_bag",
+    "extract_records",
+    "quotes_meta",
+    "entities_meta",
+    "WORKER_CONFIG",
+    "local_cluster",
+]
 
 # Dask settings for workers that run quotex. The nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536
 # (glibc then returns freed memory at once), which costs quotex's many small allocations about a
 # quarter of its CPU time (measured here: 5.6 s instead of 4.4 s of CPU on the same 128 pages); the
 # statistical profiler samples every worker thread every 10 ms. On a cluster of your own, put these
 # in the Dask configuration of the machines that run ``dask worker`` (e.g. ~/.config/dask/quotex.yaml).
-WORKER_CONFIG: Dict[str, Any] = {
+WORKER_CONFIG: dict[str, Any] = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
 }
@@ -45,7 +55,7 @@ def local_cluster(n_workers: int = 2, **kwargs: Any) -> Any:
         return LocalCluster(n_workers=n_workers, **kwargs)
 
 
-def _meta(columns: Sequence[Tuple[str, str, str]]) -> Any:
+def _meta(columns: Sequence[tuple[str, str, str]]) -> Any:
     import pandas as pd
 
     dtypes = {"string": "string", "int": "Int64"}
@@ -61,10 +71,10 @@ def entities_meta() -> Any:
     return _meta(ENTITY_COLUMNS)
 
 
-def _texts(values: Iterable[Any]) -> Tuple[List[str], List[Optional[str]]]:
+def _texts(values: Iterable[Any]) -> tuple[list[str], list[Optional[str]]]:
     """Texts to extract and, for values that are not text, the error their row gets."""
-    texts: List[str] = []
-    errors: List[Optional[str]] = []
+    texts: list[str] = []
+    errors: list[Optional[str]] = []
     for v in values:
         if isinstance(v, str):
             texts.append(v)
@@ -75,7 +85,7 @@ def _texts(values: Iterable[Any]) -> Tuple[List[str], List[Optional[str]]]:
     return texts, errors
 
 
-def _documents(values: Sequence[Any], batch_size: int) -> List[Any]:
+def _documents(values: Sequence[Any], batch_size: int) -> list[Any]:
     from .model import Document
     from .pipeline import extract_many
 
@@ -112,12 +122,12 @@ def extract_entities_frame(ddf: Any, text: str = "text", id: Optional[str] = "id
     return ddf.map_partitions(_partition, text, id, batch_size, True, meta=entities_meta())
 
 
-def extract_records(items: Sequence[Any], batch_size: int = 32) -> List[Dict[str, Any]]:
+def extract_records(items: Sequence[Any], batch_size: int = 32) -> list[dict[str, Any]]:
     """Texts, or records ``{"id": ..., "text": ...}``, to JSON-ready records (``Document.to_dict()``
     with the ``id`` when given; an error record for a failure): what ``extract_bag`` maps over
     each partition and what the command line sends to a cluster."""
-    ids: List[Any] = []
-    values: List[Any] = []
+    ids: list[Any] = []
+    values: list[Any] = []
     for it in items:
         if isinstance(it, dict):
             ids.append(it.get("id"))
@@ -127,7 +137,7 @@ def extract_records(items: Sequence[Any], batch_size: int = 32) -> List[Dict[str
             values.append(it)
     out = []
     for i, doc in zip(ids, _documents(values, batch_size)):
-        rec: Dict[str, Any] = {} if i is None else {"id": i}
+        rec: dict[str, Any] = {} if i is None else {"id": i}
         if doc.error is not None:
             rec["error"] = doc.error
         else:

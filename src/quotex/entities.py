@@ -7,12 +7,14 @@ and by civil titles (``Mme X``, ``M. X``, ``Me X``). Mentions of one person are 
 an alias of it. Roles and affiliations are read from appositions on either side of a name
 (``la porte-parole du Pentagone Michelle Baldanza``, ``Yassine Bouzrou, l'avocat de la famille``).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from functools import cache
+from typing import Any, Optional
 
 import regex
 
@@ -41,9 +43,9 @@ class Mention:
 class _Ent:
     id: str
     label: str
-    names: List[str] = field(default_factory=list)
-    mentions: List[Tuple[int, int]] = field(default_factory=list)
-    aliases: List[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     canonical: Optional[str] = None
     role: Optional[str] = None
     affiliation: Optional[str] = None
@@ -59,6 +61,7 @@ class _Ent:
 
 
 # -- gazetteer --------------------------------------------------------------------------
+
 
 def _alias_pattern(alias: str) -> str:
     parts = []
@@ -82,27 +85,29 @@ class _AliasSet:
     begins one of them starts: the same matches as scanning the text with the alternation, at a
     fraction of the cost (an alternation of hundreds of literals is tried at every position)."""
 
-    def __init__(self, aliases: List[str], fold: bool) -> None:
+    def __init__(self, aliases: list[str], fold: bool) -> None:
         alts = sorted(set(aliases), key=len, reverse=True)
         self.fold = fold
         self.flags = regex.I if fold else 0
-        self.scan = regex.compile(r"(?<![\w-])(?:" + ("|".join(_alias_pattern(a) for a in alts) or "(?!)") + r")(?![\w-])", self.flags)
+        self.scan = regex.compile(
+            r"(?<![\w-])(?:" + ("|".join(_alias_pattern(a) for a in alts) or "(?!)") + r")(?![\w-])", self.flags
+        )
         # the aliases by their first word, longest first (None when one does not begin with a
         # word character: then the whole text is scanned). At a word start only the aliases that
         # begin with that very word can match, as the next character of an alias is not a word's.
-        self.firsts: Optional[Dict[str, List[str]]] = {}
+        self.firsts: Optional[dict[str, list[str]]] = {}
         for alias in alts:
             m = _WORD_START.match(alias)
             if m is None:
                 self.firsts = None
                 break
             self.firsts.setdefault(self._norm(m.group(0)), []).append(alias)
-        self._compiled: Dict[str, "regex.Pattern[str]"] = {}
+        self._compiled: dict[str, regex.Pattern[str]] = {}
 
     def _norm(self, word: str) -> str:
         return word.lower() if self.fold else word
 
-    def match_at(self, text: str, pos: int, end: int, key: str) -> Optional[Tuple[int, int, str]]:
+    def match_at(self, text: str, pos: int, end: int, key: str) -> Optional[tuple[int, int, str]]:
         """The longest alias beginning with the word ``key`` that matches at ``pos``."""
         rx = self._compiled.get(key)
         if rx is None:
@@ -112,12 +117,12 @@ class _AliasSet:
         m = rx.match(text, pos, end, timeout=5)
         return (m.start(), m.end(), m.group(0)) if m else None
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[Tuple[int, int, str]]:
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """Every match, left to right, not overlapping (as ``scan.finditer``)."""
         yield from _scan((self,), text, start, end)
 
 
-def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterator[Tuple[int, int, str]]:
+def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """The matches of several alias sets, reading the words of the text once."""
     if any(a.firsts is None for a in sets):
         for a in sets:
@@ -141,11 +146,11 @@ def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterato
                     yield hit
 
 
-@lru_cache(maxsize=None)
-def _gazetteer() -> Tuple[_AliasSet, _AliasSet, Dict[str, Tuple[str, str]]]:
-    exact: List[str] = []
-    folded: List[str] = []
-    lookup: Dict[str, Tuple[str, str]] = {}
+@cache
+def _gazetteer() -> tuple[_AliasSet, _AliasSet, dict[str, tuple[str, str]]]:
+    exact: list[str] = []
+    folded: list[str] = []
+    lookup: dict[str, tuple[str, str]] = {}
     for item in resources.organisations():
         name = str(item["name"])
         label = str(item.get("label", "ORG"))
@@ -168,11 +173,11 @@ def _key(s: str) -> str:
     s = " ".join(s.replace("’", "'").replace("-", " ").lower().split())
     for article in _KEY_ARTICLES:
         if s.startswith(article):
-            return s[len(article):]
+            return s[len(article) :]
     return s
 
 
-def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> List[Tuple[int, int, str, str]]:
+def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, label) of every gazetteer name in ``text[start:end]``."""
     exact, folded, lookup = _gazetteer()
     end = len(text) if end is None else end
@@ -185,7 +190,7 @@ def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> L
     except TimeoutError:  # pragma: no cover - an alternation of literals; a last guard
         pass
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    kept: List[Tuple[int, int, str, str]] = []
+    kept: list[tuple[int, int, str, str]] = []
     for m in out:
         if kept and m[0] < kept[-1][1]:
             continue
@@ -193,7 +198,7 @@ def gazetteer_matches(text: str, start: int = 0, end: Optional[int] = None) -> L
     return kept
 
 
-def canonical(name: str) -> Optional[Tuple[str, str]]:
+def canonical(name: str) -> Optional[tuple[str, str]]:
     """The gazetteer's (canonical name, label) for a name or alias, if it knows it."""
     return _gazetteer()[2].get(_key(name))
 
@@ -202,8 +207,8 @@ class _Intervals:
     """Disjoint-or-not intervals with an overlap test in logarithmic time (sorted by start)."""
 
     def __init__(self, items: Any = ()) -> None:
-        self.starts: List[int] = []
-        self.ends: List[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         self.max_len = 0
         for s, e in items:
             self.add(s, e)
@@ -231,14 +236,15 @@ class _Intervals:
 
 # -- the table --------------------------------------------------------------------------
 
+
 class EntityTable:
     """Entities under construction, with every mention, for the attribution stage to extend."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ents: List[_Ent] = []
-        self.mentions: List[Mention] = []
-        self.mention_starts: List[int] = []
+        self._ents: list[_Ent] = []
+        self.mentions: list[Mention] = []
+        self.mention_starts: list[int] = []
 
     def new(self, label: str) -> _Ent:
         e = _Ent(id=f"E{len(self._ents) + 1}", label=label)
@@ -261,17 +267,17 @@ class EntityTable:
         if text not in ent.names:
             ent.names.append(text)
 
-    def entities(self) -> List[_Ent]:
+    def entities(self) -> list[_Ent]:
         return list(self._ents)
 
-    def mentions_in(self, start: int, end: int) -> List[Mention]:
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
         lo = bisect_left(self.mention_starts, start)
         hi = bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def by_head(self, head: str, before: int) -> Optional[_Ent]:
         """The most recently mentioned entity described with this head noun before ``before``."""
-        best: Optional[Tuple[int, _Ent]] = None
+        best: Optional[tuple[int, _Ent]] = None
         for e in self._ents:
             if e.head == head or (e.role and head in e.role.lower().split()):
                 pos = max((s for s, _ in e.mentions if s < before), default=-1)
@@ -279,7 +285,7 @@ class EntityTable:
                     best = (pos, e)
         return best[1] if best else None
 
-    def freeze(self) -> Tuple[Entity, ...]:
+    def freeze(self) -> tuple[Entity, ...]:
         out = []
         for e in self._ents:
             if not e.mentions:
@@ -304,7 +310,8 @@ class EntityTable:
 
 # -- mentions from the parse ------------------------------------------------------------
 
-def _clean_ent(seg: Segment, ent: Any) -> Optional[Tuple[int, int, Optional[str]]]:
+
+def _clean_ent(seg: Segment, ent: Any) -> Optional[tuple[int, int, Optional[str]]]:
     """Trim determiners, titles and stray elisions off an NER span; return offsets and title gender."""
     toks = list(ent)
     titles = resources.person_titles()
@@ -322,7 +329,7 @@ def _clean_ent(seg: Segment, ent: Any) -> Optional[Tuple[int, int, Optional[str]
     return start, end, gender
 
 
-def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
+def _title_mentions(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     """``Mme Baldanza``, ``M. Legault``, ``Me Blot``: a civil title and capitalised words after it."""
     titles = resources.person_titles()
     out = []
@@ -336,8 +343,11 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
         if low == "me" and not t.text.startswith("Me"):
             continue
         j = i + 1
-        while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha or (
-            j < len(toks) and toks[j].text[:1].isupper() and "-" in toks[j].text
+        while (
+            j < len(toks)
+            and toks[j].text[:1].isupper()
+            and toks[j].is_alpha
+            or (j < len(toks) and toks[j].text[:1].isupper() and "-" in toks[j].text)
         ):
             j += 1
         if j > i + 1:
@@ -348,8 +358,14 @@ def _title_mentions(seg: Segment) -> List[Tuple[int, int, str]]:
 
 def _hyphen_joins(doc: Any, e: int) -> bool:
     """Token ``e`` is a hyphen written without spaces between two capitalised words."""
-    return (doc[e].text in ("-", "‑") and e > 0 and not doc[e - 1].whitespace_ and not doc[e].whitespace_
-            and e + 1 < len(doc) and doc[e + 1].text[:1].isupper())
+    return (
+        doc[e].text in ("-", "‑")
+        and e > 0
+        and not doc[e - 1].whitespace_
+        and not doc[e].whitespace_
+        and e + 1 < len(doc)
+        and doc[e + 1].text[:1].isupper()
+    )
 
 
 def _fix_person(seg: Segment, ent: Any) -> Any:
@@ -379,7 +395,7 @@ def _fix_person(seg: Segment, ent: Any) -> Any:
     return span
 
 
-def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
+def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     """A name right after a role phrase (``le ministre de l'Économie Bruno Le Maire``), even when
     the model missed it: the capitalised words closing the phrase, from a first name if one is
     known, else the last two."""
@@ -399,10 +415,16 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
             j += 1
         run_end = j
         run_start = j
-        while run_start - 1 > i and (toks[run_start - 1].text[:1].isupper() or (
-            toks[run_start - 1].lower_ in ("le", "la", "de", "du") and run_start < run_end and toks[run_start].text[:1].isupper()
-            and run_start - 2 > i and toks[run_start - 2].text[:1].isupper()
-        )):
+        while run_start - 1 > i and (
+            toks[run_start - 1].text[:1].isupper()
+            or (
+                toks[run_start - 1].lower_ in ("le", "la", "de", "du")
+                and run_start < run_end
+                and toks[run_start].text[:1].isupper()
+                and run_start - 2 > i
+                and toks[run_start - 2].text[:1].isupper()
+            )
+        ):
             run_start -= 1
         if run_end - run_start < 2:
             continue
@@ -421,13 +443,15 @@ def _role_names(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
     return out
 
 
-_REL_ADJ = regex.compile(r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$")
+_REL_ADJ = regex.compile(
+    r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$"
+)
 _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")
 
 
-def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
+def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     """``le parquet de Lyon``, ``l'agence régionale de santé``, ``le Stade rennais``: a noun that heads
     organisation names (``data/org_nouns.txt``) with an adjective, a name or a ``de``-complement.
     The small model's tags are unreliable on such phrases, so capitalisation and adjective endings
@@ -448,7 +472,12 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
             continue
         # a capitalised head inside a sentence names an organisation without an article
         # ("en Fédération Wallonie-Bruxelles", "selon Santé publique France")
-        named_head = t.text[:1].isupper() and i > 0 and not toks[i - 1].is_sent_end and toks[i - 1].text not in (".", "!", "?", "«", "\"", ":")
+        named_head = (
+            t.text[:1].isupper()
+            and i > 0
+            and not toks[i - 1].is_sent_end
+            and toks[i - 1].text not in (".", "!", "?", "«", '"', ":")
+        )
         if prev not in _ORG_DETERMINERS and not named_head:
             continue
         j = i + 1
@@ -465,21 +494,35 @@ def _org_phrases(seg: Segment) -> List[Tuple[int, int, Optional[str]]]:
                 break
             capital = u.text[:1].isupper()
             adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital
-            if low == "et" and state == "name" and j + 2 < n and toks[j + 1].lower_ in _ORG_LINKS and (
-                    toks[j + 2].text[:1].isupper() or (toks[j + 2].lower_ in _ORG_LINKS and j + 3 < n and toks[j + 3].text[:1].isupper())):
+            if (
+                low == "et"
+                and state == "name"
+                and j + 2 < n
+                and toks[j + 1].lower_ in _ORG_LINKS
+                and (
+                    toks[j + 2].text[:1].isupper()
+                    or (toks[j + 2].lower_ in _ORG_LINKS and j + 3 < n and toks[j + 3].text[:1].isupper())
+                )
+            ):
                 # "ministère de la Santé et des Services sociaux": a second capitalised complement
                 state = "link"
                 j += 1
                 continue
             if low in _ORG_LINKS:
-                if j + 1 < n and (toks[j + 1].pos_ in ("NOUN", "PROPN", "DET") or toks[j + 1].text[:1].isupper() or toks[j + 1].lower_ in _ORG_LINKS):
+                if j + 1 < n and (
+                    toks[j + 1].pos_ in ("NOUN", "PROPN", "DET")
+                    or toks[j + 1].text[:1].isupper()
+                    or toks[j + 1].lower_ in _ORG_LINKS
+                ):
                     state = "link"
                     j += 1
                     continue
                 break
             if capital:
                 state = "name"
-            elif adjective and (state == "noun" or (state == "name" and toks[j - 1].text[:1].isupper() and toks[j - 1].is_alpha)):
+            elif adjective and (
+                state == "noun" or (state == "name" and toks[j - 1].text[:1].isupper() and toks[j - 1].is_alpha)
+            ):
                 pass  # "agence régionale", "ministère des Affaires étrangères"
             elif state == "link" and u.pos_ in ("NOUN", "ADJ"):
                 state = "noun"
@@ -503,11 +546,15 @@ _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
 
 def _is_acronym(text: str) -> bool:
     """Two to six capitals or digits with a letter (``LNR``, ``M23``), not a listed non-organisation."""
-    return (len(text) >= 2 and bool(_ACRONYM_TOKEN.match(text)) and any(ch.isalpha() for ch in text)
-            and text.rstrip("+") not in resources.not_acronyms())
+    return (
+        len(text) >= 2
+        and bool(_ACRONYM_TOKEN.match(text))
+        and any(ch.isalpha() for ch in text)
+        and text.rstrip("+") not in resources.not_acronyms()
+    )
 
 
-def _acronym_mentions(seg: Segment) -> List[Tuple[int, int]]:
+def _acronym_mentions(seg: Segment) -> list[tuple[int, int]]:
     """``la LNR``, ``le CSV``, ``le M23``: a token in capitals, not a word of a line in capitals."""
     toks = seg.token_list
     out = []
@@ -515,7 +562,11 @@ def _acronym_mentions(seg: Segment) -> List[Tuple[int, int]]:
         if not text[:1].isupper() or not _is_acronym(text):  # (an acronym starts with a capital)
             continue
         t = toks[k]
-        caps_around = sum(1 for j in (k - 1, k + 1) if 0 <= j < len(toks) and toks[j].is_alpha and len(toks[j].text) > 1 and toks[j].text.isupper())
+        caps_around = sum(
+            1
+            for j in (k - 1, k + 1)
+            if 0 <= j < len(toks) and toks[j].is_alpha and len(toks[j].text) > 1 and toks[j].text.isupper()
+        )
         if caps_around:
             continue
         out.append((seg.start(t), seg.end(t)))
@@ -523,8 +574,8 @@ def _acronym_mentions(seg: Segment) -> List[Tuple[int, int]]:
 
 
 def _surname_mentions(
-    segments: Sequence[Segment], raw: List[Tuple[int, int, str, Optional[str], Optional[str]]], text: str
-) -> List[Tuple[int, int, str, Optional[str], Optional[str]]]:
+    segments: Sequence[Segment], raw: list[tuple[int, int, str, Optional[str], Optional[str]]], text: str
+) -> list[tuple[int, int, str, Optional[str], Optional[str]]]:
     """A lone surname the model did not tag (``Dubois est reparti``) is a mention of that person."""
     surnames = set()
     for s, e, label, _, _ in raw:
@@ -534,11 +585,13 @@ def _surname_mentions(
     if not surnames:
         return raw
     raw = [
-        (s, e, "PERSON", None, g) if label != "PERSON" and canon is None and text[s:e] in surnames else (s, e, label, canon, g)
+        (s, e, "PERSON", None, g)
+        if label != "PERSON" and canon is None and text[s:e] in surnames
+        else (s, e, label, canon, g)
         for s, e, label, canon, g in raw
     ]
     taken = _Intervals((s, e) for s, e, _, _, _ in raw)
-    extra = []
+    extra: list[tuple[int, int, str, Optional[str], Optional[str]]] = []
     for seg in segments:
         for k in [k for k, word in enumerate(seg.texts) if word in surnames and word[:1].isupper()]:
             t = seg.token_list[k]
@@ -548,18 +601,22 @@ def _surname_mentions(
     return sorted(raw + extra, key=lambda r: r[0])
 
 
-def _surname_tokens(name: str) -> List[str]:
+def _surname_tokens(name: str) -> list[str]:
     return name.split()
 
 
 def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
     """All entity mentions of the parsed segments, merged into entities."""
     table = EntityTable(text)
-    raw: List[Tuple[int, int, str, Optional[str], Optional[str]]] = []  # start, end, label, canonical, gender
+    raw: list[tuple[int, int, str, Optional[str], Optional[str]]] = []  # start, end, label, canonical, gender
     for seg in segments:
         if not len(seg.tokens):
             continue
-        gaz = [(s, e, label, name, None) for a, b, _ in seg.stretches() for s, e, name, label in gazetteer_matches(text, a, b)]
+        gaz = [
+            (s, e, label, name, None)
+            for a, b, _ in seg.stretches()
+            for s, e, name, label in gazetteer_matches(text, a, b)
+        ]
         taken = _Intervals((s, e) for s, e, *_ in gaz)
         for s, e, g in _title_mentions(seg):
             if not taken.overlaps(s, e):
@@ -614,14 +671,14 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
     return table
 
 
-def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str], Optional[str]]]) -> None:
+def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str], Optional[str]]]) -> None:
     text = table.text
-    by_key: Dict[Tuple[str, str], _Ent] = {}
-    people: List[_Ent] = []
+    by_key: dict[tuple[str, str], _Ent] = {}
+    people: list[_Ent] = []
     # full names first, so that a lone surname finds its person wherever it stands
-    order = sorted(range(len(raw)), key=lambda k: (-len(text[raw[k][0]:raw[k][1]].split()), raw[k][0]))
-    assigned: Dict[int, _Ent] = {}
-    name_words: Dict[str, List[str]] = {}
+    order = sorted(range(len(raw)), key=lambda k: (-len(text[raw[k][0] : raw[k][1]].split()), raw[k][0]))
+    assigned: dict[int, _Ent] = {}
+    name_words: dict[str, list[str]] = {}
     for k in order:
         s, e, label, canon, gender = raw[k]
         surface = text[s:e]
@@ -633,8 +690,10 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
                     pw = name_words.get(n)
                     if pw is None:
                         pw = name_words[n] = _surname_tokens(n)
-                    if words == pw or (len(words) < len(pw) and pw[-len(words):] == words) or (
-                        len(words) == 1 and words[0] in pw[1:]
+                    if (
+                        words == pw
+                        or (len(words) < len(pw) and pw[-len(words) :] == words)
+                        or (len(words) == 1 and words[0] in pw[1:])
                     ):
                         match = p
                         break
@@ -657,18 +716,19 @@ def _merge(table: EntityTable, raw: Sequence[Tuple[int, int, str, Optional[str],
                 if canon:
                     for item in resources.organisations():
                         if item["name"] == canon:
-                            ent.aliases.extend(str(a) for a in item.get("aliases", []))  # type: ignore[union-attr]
+                            aliases: Any = item.get("aliases", [])
+                            ent.aliases.extend(str(a) for a in aliases)
                 by_key[key] = ent
             if gender and not ent.gender:
                 ent.gender = gender
             assigned[k] = ent
-    for k, (s, e, label, canon, gender) in enumerate(raw):
+    for k, (s, e, _label, _canon, gender) in enumerate(raw):
         table.add_mention(assigned[k], s, e, gender)
     # ids in order of first mention
-    ents = sorted((e for e in table._ents if e.mentions), key=lambda e: min(e.mentions))
-    remap = {e.id: f"E{i + 1}" for i, e in enumerate(ents)}
-    for e in ents:
-        e.id = remap[e.id]
+    ents = sorted((x for x in table._ents if x.mentions), key=lambda x: min(x.mentions))
+    remap = {x.id: f"E{i + 1}" for i, x in enumerate(ents)}
+    for x in ents:
+        x.id = remap[x.id]
     table._ents = ents
     for m in table.mentions:
         m.entity = remap.get(m.entity, m.entity)
@@ -683,7 +743,7 @@ def _acronyms(table: EntityTable) -> None:
     for ent in ents:
         if ent.label not in ("ORG", "MISC"):
             continue
-        for s, e in list(ent.mentions):
+        for _s, e in list(ent.mentions):
             m = _ACRONYM.match(text, e, min(len(text), e + 16))
             if not m:
                 continue
@@ -713,7 +773,7 @@ def _role_stop(t: Any) -> bool:
     return t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space
 
 
-def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Optional[str]]]:
+def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Optional[str]]]:
     """The apposition naming the function of the name at token indexes ``first..last`` of ``seg``.
 
     Returns (start token, end token exclusive, gender from its determiner) or None.
@@ -729,7 +789,7 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[Tuple[int, int, Opt
         j -= 1
     if j >= offset and toks[j - offset].text == ",":
         j -= 1
-    window: List[int] = []
+    window: list[int] = []
     while j >= offset and len(window) < 12:
         t = toks[j - offset]
         if _role_stop(t):
@@ -777,8 +837,8 @@ def _roles(table: EntityTable, seg: Segment) -> None:
     lo, hi = seg.start(toks[0]), seg.end(toks[-1])
     first = bisect_left(table.mention_starts, lo)
     last = bisect_right(table.mention_starts, hi)
-    by_start: Dict[int, int] = {}
-    by_end: Dict[int, int] = {}
+    by_start: dict[int, int] = {}
+    by_end: dict[int, int] = {}
     for m in table.mentions[first:last]:
         if m.label != "PERSON":
             continue

@@ -17,6 +17,7 @@ Scores (news):
   token F1 >= 0.6).
 aads: direct-speech span precision, recall and F1 at overlap 0.5 (character overlap F1).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,13 +25,14 @@ import json
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Optional
 
 import regex
 
-from .model import Document, Entity, Quote
+from .model import Document, Entity
 
 __all__ = ["token_f1", "match", "score_news", "score_aads", "main", "NewsScores", "load_news"]
 
@@ -38,7 +40,7 @@ _TOKEN = regex.compile(r"\w+")
 _DETS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "m", "mme", "me"}
 
 
-def tokens(s: str) -> List[str]:
+def tokens(s: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(s.replace("’", "'"))]
 
 
@@ -52,7 +54,7 @@ def token_f1(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
-def match(preds: Sequence[str], golds: Sequence[str], threshold: float) -> List[Tuple[int, int, float]]:
+def match(preds: Sequence[str], golds: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
     """One-to-one matching, best overlap first: (pred index, gold index, overlap)."""
     pairs = []
     for i, p in enumerate(preds):
@@ -76,7 +78,7 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
-def _name_tokens(s: str) -> List[str]:
+def _name_tokens(s: str) -> list[str]:
     return [t for t in tokens(_strip_accents(s)) if t not in _DETS]
 
 
@@ -106,10 +108,10 @@ class NewsScores:
     tp8: int = 0
     fp8: int = 0
     fn8: int = 0
-    by_type_gold: Counter = field(default_factory=Counter)
-    by_type_found: Counter = field(default_factory=Counter)
-    by_type_pred: Counter = field(default_factory=Counter)
-    by_type_pred_ok: Counter = field(default_factory=Counter)
+    by_type_gold: Counter[str] = field(default_factory=Counter)
+    by_type_found: Counter[str] = field(default_factory=Counter)
+    by_type_pred: Counter[str] = field(default_factory=Counter)
+    by_type_pred_ok: Counter[str] = field(default_factory=Counter)
     speaker_total: int = 0
     speaker_ok: int = 0
     e2e_ok: int = 0
@@ -120,21 +122,25 @@ class NewsScores:
     art_kept: int = 0
     org_total: int = 0
     org_found: int = 0
-    log: List[str] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)
 
     @staticmethod
-    def prf(tp: int, fp: int, fn: int) -> Tuple[float, float, float]:
+    def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return 100 * p, 100 * r, 100 * f
 
-    def summary(self) -> Dict[str, float]:
+    def summary(self) -> dict[str, float]:
         p, r, f = self.prf(self.tp, self.fp, self.fn)
         p8, r8, f8 = self.prf(self.tp8, self.fp8, self.fn8)
         out = {
-            "quote_precision": p, "quote_recall": r, "quote_f1": f,
-            "near_exact_precision": p8, "near_exact_recall": r8, "near_exact_f1": f8,
+            "quote_precision": p,
+            "quote_recall": r,
+            "quote_f1": f,
+            "near_exact_precision": p8,
+            "near_exact_recall": r8,
+            "near_exact_f1": f8,
             "speaker_accuracy": 100 * self.speaker_ok / self.speaker_total if self.speaker_total else 0.0,
             "quote_with_speaker_recall": 100 * self.e2e_ok / self.gold_total if self.gold_total else 0.0,
             "boilerplate_removed": 100 * self.bp_removed / self.bp_total if self.bp_total else 100.0,
@@ -149,9 +155,9 @@ class NewsScores:
         return out
 
 
-def load_news(paths: Iterable[Path]) -> List[Tuple[str, str, Dict[str, Any]]]:
+def load_news(paths: Iterable[Path]) -> list[tuple[str, str, dict[str, Any]]]:
     """(name, text, gold) for every NAME.json with its NAME.txt under the given paths."""
-    files: List[Path] = []
+    files: list[Path] = []
     for p in paths:
         if p.is_dir():
             files.extend(sorted(p.glob("*.json")))
@@ -169,7 +175,7 @@ def load_news(paths: Iterable[Path]) -> List[Tuple[str, str, Dict[str, Any]]]:
     return out
 
 
-def _line_spans(text: str) -> List[Tuple[int, int]]:
+def _line_spans(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
@@ -177,14 +183,16 @@ def _line_spans(text: str) -> List[Tuple[int, int]]:
     return out
 
 
-def score_news(items: Sequence[Tuple[str, str, Dict[str, Any]]], docs: Sequence[Document], verbose: bool = False) -> NewsScores:
+def score_news(
+    items: Sequence[tuple[str, str, dict[str, Any]]], docs: Sequence[Document], verbose: bool = False
+) -> NewsScores:
     sc = NewsScores()
     for (name, text, gold), doc in zip(items, docs):
         _score_one(sc, name, text, gold, doc, verbose)
     return sc
 
 
-def _score_one(sc: NewsScores, name: str, text: str, gold: Dict[str, Any], doc: Document, verbose: bool) -> None:
+def _score_one(sc: NewsScores, name: str, text: str, gold: dict[str, Any], doc: Document, verbose: bool) -> None:
     golds = [q for q in gold.get("quotes", []) if q.get("content")]
     optional = [q for q in gold.get("optional_quotes", []) if q.get("content")]
     preds = list(doc.quotes)
@@ -211,7 +219,9 @@ def _score_one(sc: NewsScores, name: str, text: str, gold: Dict[str, Any], doc: 
             gmatched = {j: i for i, j, _ in pairs}
             for j, q in enumerate(golds):
                 if j not in gmatched:
-                    sc.log.append(f"{name}: MISS {q['type']} «{q['content'][:90]}» ({q.get('speaker')}, cue {q.get('cue')!r})")
+                    sc.log.append(
+                        f"{name}: MISS {q['type']} «{q['content'][:90]}» ({q.get('speaker')}, cue {q.get('cue')!r})"
+                    )
                     continue
                 i = gmatched[j]
                 pred = preds[i]
@@ -234,7 +244,9 @@ def _score_one(sc: NewsScores, name: str, text: str, gold: Dict[str, Any], doc: 
             for i in rest:
                 if i not in opt_matched:
                     q = preds[i]
-                    sc.log.append(f"{name}: SPURIOUS {q.type} «{q.content.text[:90]}» (cue {q.cue.text if q.cue else None!r})")
+                    sc.log.append(
+                        f"{name}: SPURIOUS {q.type} «{q.content.text[:90]}» (cue {q.cue.text if q.cue else None!r})"
+                    )
         else:
             sc.tp8 += len(pairs)
             sc.fn8 += len(golds) - len(pairs)
@@ -267,7 +279,9 @@ def _score_one(sc: NewsScores, name: str, text: str, gold: Dict[str, Any], doc: 
             sc.log.append(f"{name}: ORG MISSED {o!r}")
 
 
-def _spans_f1(pred: Sequence[Tuple[int, int]], gold: Sequence[Tuple[int, int]], threshold: float = 0.5) -> Tuple[int, int, int]:
+def _spans_f1(
+    pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]], threshold: float = 0.5
+) -> tuple[int, int, int]:
     pairs = []
     gs = sorted(gold)
     import bisect
@@ -288,7 +302,7 @@ def _spans_f1(pred: Sequence[Tuple[int, int]], gold: Sequence[Tuple[int, int]], 
     pairs.sort(key=lambda x: -x[0])
     up, ug = set(), set()
     tp = 0
-    for f, i, j in pairs:
+    for _f, i, j in pairs:
         if i in up or j in ug:
             continue
         up.add(i)
@@ -297,7 +311,7 @@ def _spans_f1(pred: Sequence[Tuple[int, int]], gold: Sequence[Tuple[int, int]], 
     return tp, len(pred) - tp, len(gold) - tp
 
 
-def score_aads(path: Path, split: str, verbose: bool = False, limit: Optional[int] = None) -> Dict[str, Any]:
+def score_aads(path: Path, split: str, verbose: bool = False, limit: Optional[int] = None) -> dict[str, Any]:
     from .pipeline import extract_many
 
     f = path / "aggregated_corpus.json" if path.is_dir() else path
@@ -305,7 +319,7 @@ def score_aads(path: Path, split: str, verbose: bool = False, limit: Optional[in
     names = [k for k, v in data.items() if split in ("all", v.get("split"))]
     if limit:
         names = names[:limit]
-    groups: Dict[str, List[int]] = {}
+    groups: dict[str, list[int]] = {}
     docs = extract_many((data[n]["text"] for n in names), batch_size=1)
     for n, doc in zip(names, docs):
         gold = [tuple(x) for x in data[n]["labels"]]
@@ -319,7 +333,7 @@ def score_aads(path: Path, split: str, verbose: bool = False, limit: Optional[in
             g[2] += fn
         if verbose:
             print(f"  {n}: tp {tp} fp {fp} fn {fn}", file=sys.stderr)
-    out = {}
+    out: dict[str, Any] = {}
     for key, (tp, fp, fn) in groups.items():
         p, r, f1 = NewsScores.prf(tp, fp, fn)
         out[key] = {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
@@ -331,12 +345,18 @@ def _print_news(sc: NewsScores, n_docs: int) -> None:
     s = sc.summary()
     print(f"news: {n_docs} articles, {sc.gold_total} gold quotes")
     print(f"quotes (overlap>=0.5):  P {s['quote_precision']:.1f}  R {s['quote_recall']:.1f}  F1 {s['quote_f1']:.1f}")
-    print(f"quotes (overlap>=0.8):  P {s['near_exact_precision']:.1f}  R {s['near_exact_recall']:.1f}  F1 {s['near_exact_f1']:.1f}")
+    print(
+        f"quotes (overlap>=0.8):  P {s['near_exact_precision']:.1f}  R {s['near_exact_recall']:.1f}  F1 {s['near_exact_f1']:.1f}"
+    )
     for t in ("direct", "indirect", "mixed"):
-        print(f"  {t:9s} recall {s[t + '_recall']:.1f} ({sc.by_type_found[t]}/{sc.by_type_gold[t]})  precision {s[t + '_precision']:.1f} ({sc.by_type_pred_ok[t]}/{sc.by_type_pred[t]})")
+        print(
+            f"  {t:9s} recall {s[t + '_recall']:.1f} ({sc.by_type_found[t]}/{sc.by_type_gold[t]})  precision {s[t + '_precision']:.1f} ({sc.by_type_pred_ok[t]}/{sc.by_type_pred[t]})"
+        )
     print(f"speaker accuracy (matched): {s['speaker_accuracy']:.1f} % ({sc.speaker_ok}/{sc.speaker_total})")
     print(f"quote-with-speaker recall:  {s['quote_with_speaker_recall']:.1f} % ({sc.e2e_ok}/{sc.gold_total})")
-    print(f"boilerplate removed: {s['boilerplate_removed']:.1f} % ({sc.bp_removed}/{sc.bp_total});  article lines kept: {s['article_lines_kept']:.1f} % ({sc.art_kept}/{sc.art_total})")
+    print(
+        f"boilerplate removed: {s['boilerplate_removed']:.1f} % ({sc.bp_removed}/{sc.bp_total});  article lines kept: {s['article_lines_kept']:.1f} % ({sc.art_kept}/{sc.art_total})"
+    )
     print(f"organisations found: {s['organisations_found']:.1f} % ({sc.org_found}/{sc.org_total})")
 
 
@@ -350,7 +370,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from .pipeline import extract_many
 
     news_paths = []
-    results: Dict[str, Any] = {}
+    results: dict[str, Any] = {}
     for p in args.gold:
         if not p.exists():
             print(f"error: {p}: no such file or folder", file=sys.stderr)
@@ -359,11 +379,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             res = score_aads(p, args.split, args.verbose)
             results["aads_french"] = res
             if not args.json:
-                print(f"aads_french ({args.split} split, {res['documents']} documents): direct-speech spans at overlap 0.5")
+                print(
+                    f"aads_french ({args.split} split, {res['documents']} documents): direct-speech spans at overlap 0.5"
+                )
                 for key in ("main", "noisy", "all"):
                     if key in res:
                         r = res[key]
-                        print(f"  {key:5s}  P {r['precision']:.1f}  R {r['recall']:.1f}  F1 {r['f1']:.1f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})")
+                        print(
+                            f"  {key:5s}  P {r['precision']:.1f}  R {r['recall']:.1f}  F1 {r['f1']:.1f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})"
+                        )
         else:
             news_paths.append(p)
     if news_paths:

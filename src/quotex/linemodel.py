@@ -8,12 +8,14 @@ and shape rules gave them. The weights are trained by ``quality/train_boilerplat
 annotated development pages and shipped in ``data/boilerplate_model.json``; the model judges only
 lines the rules left as article text, and only when it is confident.
 """
+
 from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
-from typing import Any, Dict, FrozenSet, List, Sequence
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 import regex
 
@@ -25,21 +27,40 @@ _LINKISH = regex.compile(r"@\w|https?://|www\.|\.(?:fr|com|be|ch|ca|net|org)\b|#
 _SEPARATORS = regex.compile(r"\s[|>•·/]\s|^\s*[•·>*-]")
 
 NAMES = (
-    "bias", "log_words", "ends_sentence", "ends_period", "stopword_density", "capital_ratio",
-    "digit_ratio", "linkish", "separators", "has_quote_mark", "comma_density", "short",
-    "position", "before_first_long", "rule_flagged",
-    "prev_log_words", "prev_ends_sentence", "prev_stopword_density", "prev_flagged",
-    "next_log_words", "next_ends_sentence", "next_stopword_density", "next_flagged",
-    "flagged_around", "long_around",
+    "bias",
+    "log_words",
+    "ends_sentence",
+    "ends_period",
+    "stopword_density",
+    "capital_ratio",
+    "digit_ratio",
+    "linkish",
+    "separators",
+    "has_quote_mark",
+    "comma_density",
+    "short",
+    "position",
+    "before_first_long",
+    "rule_flagged",
+    "prev_log_words",
+    "prev_ends_sentence",
+    "prev_stopword_density",
+    "prev_flagged",
+    "next_log_words",
+    "next_ends_sentence",
+    "next_stopword_density",
+    "next_flagged",
+    "flagged_around",
+    "long_around",
 )
 
 
-@lru_cache(maxsize=None)
-def _stopwords() -> FrozenSet[str]:
+@cache
+def _stopwords() -> frozenset[str]:
     return frozenset(resources.read_lines("stopwords.txt"))
 
 
-def _own(text: str, words: Sequence[str]) -> List[float]:
+def _own(text: str, words: Sequence[str]) -> list[float]:
     n = len(words)
     stop = _stopwords()
     lows = [w.lower().replace("’", "'") for w in words]
@@ -53,13 +74,13 @@ def _own(text: str, words: Sequence[str]) -> List[float]:
         (sum(1 for w in words if w[:1].isdigit()) / n) if n else 0.0,
         1.0 if _LINKISH.search(text) else 0.0,
         1.0 if _SEPARATORS.search(text) else 0.0,
-        1.0 if any(ch in text for ch in "«»\"“”") else 0.0,
+        1.0 if any(ch in text for ch in '«»"“”') else 0.0,
         (text.count(",") / n) if n else 0.0,
         1.0 if n <= 6 else 0.0,
     ]
 
 
-def features(texts: Sequence[str], words: Sequence[Sequence[str]], flagged: Sequence[bool]) -> List[List[float]]:
+def features(texts: Sequence[str], words: Sequence[Sequence[str]], flagged: Sequence[bool]) -> list[list[float]]:
     """One feature vector per content line of a page (``texts`` in page order)."""
     own = [_own(t, w) for t, w in zip(texts, words)]
     n = len(texts)
@@ -69,32 +90,40 @@ def features(texts: Sequence[str], words: Sequence[Sequence[str]], flagged: Sequ
         prev = own[k - 1] if k > 0 else None
         nxt = own[k + 1] if k + 1 < n else None
         around = [j for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < n]
-        out.append([
-            1.0, *own[k][:11],
-            k / max(1, n - 1),
-            1.0 if k < first_long else 0.0,
-            1.0 if flagged[k] else 0.0,
-            prev[0] if prev else 0.0, prev[1] if prev else 1.0, prev[3] if prev else 0.0,
-            1.0 if k > 0 and flagged[k - 1] else 0.0,
-            nxt[0] if nxt else 0.0, nxt[1] if nxt else 1.0, nxt[3] if nxt else 0.0,
-            1.0 if k + 1 < n and flagged[k + 1] else 0.0,
-            (sum(1 for j in around if flagged[j]) / len(around)) if around else 0.0,
-            (sum(1 for j in around if len(words[j]) >= 20) / len(around)) if around else 0.0,
-        ])
+        out.append(
+            [
+                1.0,
+                *own[k][:11],
+                k / max(1, n - 1),
+                1.0 if k < first_long else 0.0,
+                1.0 if flagged[k] else 0.0,
+                prev[0] if prev else 0.0,
+                prev[1] if prev else 1.0,
+                prev[3] if prev else 0.0,
+                1.0 if k > 0 and flagged[k - 1] else 0.0,
+                nxt[0] if nxt else 0.0,
+                nxt[1] if nxt else 1.0,
+                nxt[3] if nxt else 0.0,
+                1.0 if k + 1 < n and flagged[k + 1] else 0.0,
+                (sum(1 for j in around if flagged[j]) / len(around)) if around else 0.0,
+                (sum(1 for j in around if len(words[j]) >= 20) / len(around)) if around else 0.0,
+            ]
+        )
     return out
 
 
-@lru_cache(maxsize=None)
-def _model() -> Dict[str, Any]:
-    return json.loads(resources._read_text("boilerplate_model.json"))
+@cache
+def _model() -> dict[str, Any]:
+    model: dict[str, Any] = json.loads(resources._read_text("boilerplate_model.json"))
+    return model
 
 
-def probabilities(rows: Sequence[Sequence[float]]) -> List[float]:
+def probabilities(rows: Sequence[Sequence[float]]) -> list[float]:
     """P(boilerplate) of each feature vector under the shipped model."""
     m = _model()
-    w: List[float] = list(m["weights"])
-    mean: List[float] = list(m["mean"])
-    scale: List[float] = list(m["scale"])
+    w: list[float] = list(m["weights"])
+    mean: list[float] = list(m["mean"])
+    scale: list[float] = list(m["scale"])
     out = []
     for x in rows:
         z = w[0] + sum(wi * (xi - mu) / sd for wi, xi, mu, sd in zip(w[1:], x[1:], mean[1:], scale[1:]))

@@ -3,11 +3,13 @@
 Every span carries character offsets into the *original* input string, so that
 ``doc.text[span.start:span.end] == span.text`` holds for every span, always.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Optional
 
 __all__ = [
     "Span",
@@ -33,17 +35,17 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, source: str, start: int, end: int) -> "Span":
+    def of(cls, source: str, start: int, end: int) -> Span:
         """Build a span of ``source``; the text is always read from the source."""
         if not 0 <= start <= end <= len(source):
             raise ValueError(f"span {start}:{end} outside a text of length {len(source)}")
         return cls(start, end, source[start:end])
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Span":
+    def from_dict(cls, d: Mapping[str, Any]) -> Span:
         return cls(int(d["start"]), int(d["end"]), str(d["text"]))
 
 
@@ -58,11 +60,11 @@ class Boilerplate:
     span: Span
     reason: str
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"span": self.span.to_dict(), "reason": self.reason}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Boilerplate":
+    def from_dict(cls, d: Mapping[str, Any]) -> Boilerplate:
         return cls(Span.from_dict(d["span"]), str(d["reason"]))
 
 
@@ -73,11 +75,11 @@ class Paragraph:
     index: int
     span: Span
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"index": self.index, "span": self.span.to_dict()}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Paragraph":
+    def from_dict(cls, d: Mapping[str, Any]) -> Paragraph:
         return cls(int(d["index"]), Span.from_dict(d["span"]))
 
 
@@ -93,13 +95,13 @@ class Entity:
     id: str
     name: str
     label: str
-    mentions: Tuple[Span, ...] = ()
-    aliases: Tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    aliases: tuple[str, ...] = ()
     role: Optional[str] = None
     affiliation: Optional[str] = None
     gender: Optional[str] = None
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
@@ -112,7 +114,7 @@ class Entity:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Entity":
+    def from_dict(cls, d: Mapping[str, Any]) -> Entity:
         return cls(
             id=str(d["id"]),
             name=str(d["name"]),
@@ -143,7 +145,7 @@ class Quote:
     speaker_mention: Optional[Span] = None
     paragraph: Optional[int] = None
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
             "content": self.content.to_dict(),
@@ -154,7 +156,7 @@ class Quote:
         }
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Quote":
+    def from_dict(cls, d: Mapping[str, Any]) -> Quote:
         return cls(
             type=str(d["type"]),
             content=Span.from_dict(d["content"]),
@@ -171,10 +173,10 @@ class Document:
 
     text: str
     title: Optional[Span] = None
-    paragraphs: Tuple[Paragraph, ...] = ()
-    boilerplate: Tuple[Boilerplate, ...] = ()
-    entities: Tuple[Entity, ...] = ()
-    quotes: Tuple[Quote, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    boilerplate: tuple[Boilerplate, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     error: Optional[str] = field(default=None, compare=True)
 
     # -- conveniences -------------------------------------------------
@@ -192,18 +194,18 @@ class Document:
         return self.entity(quote.speaker)
 
     @property
-    def people(self) -> Tuple[Entity, ...]:
+    def people(self) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.label == "PERSON")
 
     @property
-    def organisations(self) -> Tuple[Entity, ...]:
+    def organisations(self) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.label == "ORG")
 
     @property
-    def places(self) -> Tuple[Entity, ...]:
+    def places(self) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.label == "LOC")
 
-    def quotes_by(self, entity_id: str) -> Tuple[Quote, ...]:
+    def quotes_by(self, entity_id: str) -> tuple[Quote, ...]:
         return tuple(q for q in self.quotes if q.speaker == entity_id)
 
     def spans(self) -> Iterator[Span]:
@@ -231,23 +233,23 @@ class Document:
         return render_html(self, page=False)
 
     # -- tables ------------------------------------------------------------
-    def quote_rows(self, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
+    def quote_rows(self, article_id: Optional[str] = None) -> list[dict[str, Any]]:
         """One plain dict per quotation (columns: ``quotex.tables.QUOTE_COLUMNS``); a failed
         document gives one row with ``error``."""
         from .tables import quote_rows
 
         return quote_rows(self, article_id)
 
-    def entity_rows(self, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
+    def entity_rows(self, article_id: Optional[str] = None) -> list[dict[str, Any]]:
         """One plain dict per entity (columns: ``quotex.tables.ENTITY_COLUMNS``)."""
         from .tables import entity_rows
 
         return entity_rows(self, article_id)
 
     # -- serialisation -------------------------------------------------
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         names = {e.id: e.name for e in self.entities}
-        quotes: List[Dict[str, Any]] = []
+        quotes: list[dict[str, Any]] = []
         for q in self.quotes:
             d = q.to_dict()
             d["speaker_name"] = names.get(q.speaker) if q.speaker else None
@@ -267,7 +269,7 @@ class Document:
         return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Document":
+    def from_dict(cls, d: Mapping[str, Any]) -> Document:
         return cls(
             text=str(d["text"]),
             title=_opt_span(d.get("title")),
@@ -279,5 +281,5 @@ class Document:
         )
 
     @classmethod
-    def from_json(cls, s: str) -> "Document":
+    def from_json(cls, s: str) -> Document:
         return cls.from_dict(json.loads(s))

@@ -6,12 +6,14 @@ The parsed copy is *normalised one character for one character* (typographic apo
 and no-break spaces become their plain forms, which the small model parses far better; runs of
 characters with no space become ``x``), so every offset stays equal to the input's.
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import regex
 
@@ -32,7 +34,7 @@ _BATCH_CHARS = 40_000  # characters handed to the model at once (its working mem
 _SKIPPED = ("lemmatizer", "attribute_ruler")  # loaded but not run, see get_nlp()
 
 _lock = threading.RLock()  # re-entrant: a re-entrant call errors out instead of hanging
-_nlp: "Optional[Language]" = None
+_nlp: Optional[Language] = None
 
 _TRANSLATE = str.maketrans(
     {
@@ -56,20 +58,20 @@ _TRANSLATE = str.maketrans(
         "\u0000": " ",
     }
 )
-_RUN = regex.compile(r"\S{%d,}" % (_LONG_RUN + 1))
+_RUN = regex.compile(rf"\S{{{_LONG_RUN + 1},}}")
 _CTRL = regex.compile(r"[[\p{Cc}\p{Cs}\p{Co}\p{Cn}]--[\n\t]]", flags=regex.V1)
 
 
 def normalise(text: str) -> str:
     """A copy of ``text`` of the same length, easier for the model to parse."""
-    out = text.translate(_TRANSLATE)
+    out: str = text.translate(_TRANSLATE)
     out = _CTRL.sub(" ", out)
     if len(out) > _LONG_RUN:
         out = _RUN.sub(lambda m: "x" * len(m.group(0)), out)
     return out
 
 
-def get_nlp() -> "Language":
+def get_nlp() -> Language:
     """The French pipeline, loaded lazily once per process and reused."""
     global _nlp
     if _nlp is None:
@@ -90,20 +92,20 @@ def get_nlp() -> "Language":
     return _nlp
 
 
-_lemma_cache: Dict[Tuple[str, str], str] = {}
+_lemma_cache: dict[tuple[str, str], str] = {}
 
 
 def lemma(tok: Any) -> str:
     """The token's lemma, lower case: the pipeline's when it has one, else computed on demand
     by the model's rule lemmatizer (cached by form and part of speech, all it reads)."""
     if tok.lemma_:
-        return tok.lemma_.lower()
+        return str(tok.lemma_).lower()
     key = (tok.text, tok.pos_)  # what the French rule lemmatizer reads
     found = _lemma_cache.get(key)
     if found is None:
         try:
-            lemmatizer = get_nlp().get_pipe("lemmatizer")
-            found = lemmatizer.rule_lemmatize(tok)[0].lower()
+            lemmatizer: Any = get_nlp().get_pipe("lemmatizer")
+            found = str(lemmatizer.rule_lemmatize(tok)[0]).lower()
         except Exception:  # pragma: no cover - a pipeline without a rule lemmatizer
             found = tok.lower_
         if len(_lemma_cache) < 200_000:
@@ -120,15 +122,15 @@ class Segment:
     ``base`` (the ``idx`` of the Doc character that stands for input offset ``offset``).
     """
 
-    tokens: "Union[Doc, SpacySpan]"
+    tokens: Union[Doc, SpacySpan]
     offset: int
     paragraph: Optional[int]
     base: int = 0
     # the article stretches (start, end, paragraph) this piece holds, in input offsets; what lies
     # between them was blanked before parsing
-    bounds: Tuple[Tuple[int, int, Optional[int]], ...] = ()
+    bounds: tuple[tuple[int, int, Optional[int]], ...] = ()
 
-    def stretches(self) -> Tuple[Tuple[int, int, Optional[int]], ...]:
+    def stretches(self) -> tuple[tuple[int, int, Optional[int]], ...]:
         if self.bounds:
             return self.bounds
         if not len(self.tokens):
@@ -136,18 +138,18 @@ class Segment:
         return ((self.start(self.tokens[0]), self.end(self.tokens[-1]), self.paragraph),)
 
     @cached_property
-    def token_list(self) -> List[Any]:
+    def token_list(self) -> list[Any]:
         """The tokens as a list, built once: spaCy makes a new Token object at every iteration,
         which dominated the cost of the several passes over a segment."""
         return list(self.tokens)
 
     @cached_property
-    def texts(self) -> List[str]:
+    def texts(self) -> list[str]:
         """The tokens' texts, read once for the scans that look at words only."""
         return [t.text for t in self.token_list]
 
     @cached_property
-    def lowers(self) -> List[str]:
+    def lowers(self) -> list[str]:
         return [t.lower() for t in self.texts]
 
     @property
@@ -156,13 +158,13 @@ class Segment:
         return self.offset - self.base
 
     def start(self, tok: Any) -> int:
-        return tok.idx + self.offset - self.base
+        return int(tok.idx) + self.offset - self.base
 
     def end(self, tok: Any) -> int:
-        return tok.idx + len(tok.text) + self.offset - self.base
+        return int(tok.idx) + len(tok.text) + self.offset - self.base
 
 
-def pieces(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
+def pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split ``text[start:end]`` into pieces of at most MAX_PIECE characters at sentence ends."""
     pos = start
     while end - pos > MAX_PIECE:
@@ -182,17 +184,17 @@ def pieces(text: str, start: int, end: int) -> Iterator[Tuple[int, int]]:
 
 
 def parse_spans(
-    text: str, spans: Sequence[Tuple[int, int, Optional[int]]], nlp: "Optional[Language]" = None, batch_size: int = 64
-) -> List[Segment]:
+    text: str, spans: Sequence[tuple[int, int, Optional[int]]], nlp: Optional[Language] = None, batch_size: int = 64
+) -> list[Segment]:
     """Parse the given (start, end, paragraph) stretches of ``text``; one Segment per piece."""
     return parse_many([(text, spans)], nlp, batch_size)[0]
 
 
 def parse_many(
-    items: Sequence[Tuple[str, Sequence[Tuple[int, int, Optional[int]]]]],
-    nlp: "Optional[Language]" = None,
+    items: Sequence[tuple[str, Sequence[tuple[int, int, Optional[int]]]]],
+    nlp: Optional[Language] = None,
     batch_size: int = 64,
-) -> List[List[Segment]]:
+) -> list[list[Segment]]:
     """Parse the stretches of several texts in one ``nlp.pipe`` stream.
 
     Runs of consecutive short paragraphs (under ``_SHORT`` characters) are parsed together as one
@@ -201,11 +203,11 @@ def parse_many(
     the title are parsed on their own.
     """
     nlp = nlp or get_nlp()
-    jobs: List[Tuple[int, int, int, Tuple[Tuple[int, int, Optional[int]], ...]]] = []
+    jobs: list[tuple[int, int, int, tuple[tuple[int, int, Optional[int]], ...]]] = []
     norms = []
     for n, (text, spans) in enumerate(items):
         norms.append(normalise(text))
-        group: List[Tuple[int, int, Optional[int]]] = []
+        group: list[tuple[int, int, Optional[int]]] = []
         for start, end, para in spans:
             if end - start > _SHORT or para is None:
                 # a real paragraph, or the title, is parsed on its own
@@ -222,7 +224,7 @@ def parse_many(
         if group:
             jobs.append((n, group[0][0], group[-1][1], tuple(group)))
 
-    def piece_text(n: int, a: int, b: int, bounds: Tuple[Tuple[int, int, Optional[int]], ...]) -> str:
+    def piece_text(n: int, a: int, b: int, bounds: tuple[tuple[int, int, Optional[int]], ...]) -> str:
         norm = norms[n]
         if len(bounds) == 1:
             return norm[a:b]
@@ -235,20 +237,20 @@ def parse_many(
             pos = e
         return "".join(parts)
 
-    out: List[List[Segment]] = [[] for _ in items]
-    for group in _groups(jobs, batch_size):
-        docs: Iterable["Doc"] = nlp.pipe((piece_text(*job[0:4]) for job in group), batch_size=len(group))
-        for doc, (n, a, b, bounds) in zip(docs, group):
+    out: list[list[Segment]] = [[] for _ in items]
+    for batch in _groups(jobs, batch_size):
+        docs: Iterable[Doc] = nlp.pipe((piece_text(*job) for job in batch), batch_size=len(batch))
+        for doc, (n, a, _b, bounds) in zip(docs, batch):
             _drop_tensor(doc)
             _fix_spaces(doc)
             out[n].append(Segment(doc, a, bounds[0][2], bounds=bounds))
     return out
 
 
-def _groups(jobs: List[Tuple[int, int, int, Any]], batch_size: int) -> Iterator[List[Tuple[int, int, int, Any]]]:
+def _groups(jobs: list[tuple[int, int, int, Any]], batch_size: int) -> Iterator[list[tuple[int, int, int, Any]]]:
     """The pieces in model batches of at most ``batch_size`` pieces and about ``_BATCH_CHARS``
     characters: the model's working memory grows with the tokens of a batch (several kB each)."""
-    group: List[Tuple[int, int, int, Any]] = []
+    group: list[tuple[int, int, int, Any]] = []
     size = 0
     for job in jobs:
         if group and (len(group) >= batch_size or size + job[2] - job[1] > _BATCH_CHARS):
@@ -260,7 +262,7 @@ def _groups(jobs: List[Tuple[int, int, int, Any]], batch_size: int) -> Iterator[
         yield group
 
 
-def _fix_spaces(doc: "Doc") -> None:
+def _fix_spaces(doc: Doc) -> None:
     """What the model's attribute ruler does to whitespace, without its cost on every token:
     a whitespace token gets part of speech SPACE, no morphology and, when it has one, the
     dependency label ``dep``; a word tagged SPACE becomes X. Idempotent."""
@@ -278,11 +280,11 @@ def _fix_spaces(doc: "Doc") -> None:
             tok.pos_ = "SPACE"
         else:
             tok.pos_ = "X"
-        tok.set_morph(None)
+        tok.set_morph(None)  # type: ignore[attr-defined]  # (spaCy's stubs lack it)
 
 
-def _drop_tensor(doc: "Doc") -> None:
+def _drop_tensor(doc: Doc) -> None:
     """Free the Doc's token vectors (hundreds of bytes a token): nothing after the parse reads them."""
-    tensor = getattr(doc, "tensor", None)
-    if tensor is not None and getattr(tensor, "size", 0):
+    tensor: Any = getattr(doc, "tensor", None)
+    if tensor is not None and tensor.size:
         doc.tensor = tensor[:0]

@@ -4,9 +4,8 @@ One paragraph per article line or block of lines; lines of one block are joined 
 when the text was hard-wrapped (the line does not end a sentence and the next one goes on in lower
 case), and split otherwise (one scraped paragraph a line is the usual shape of news pages).
 """
-from __future__ import annotations
 
-from typing import List, Tuple
+from __future__ import annotations
 
 import regex
 
@@ -23,10 +22,10 @@ def _continues(prev: str, nxt: str) -> bool:
     return not _ENDS_SENTENCE.search(prev) and bool(_STARTS_LOWER.match(nxt))
 
 
-def paragraphs(text: str, analysis: LineAnalysis) -> Tuple[Paragraph, ...]:
+def paragraphs(text: str, analysis: LineAnalysis) -> tuple[Paragraph, ...]:
     """Article paragraphs of ``text`` as spans of the original string."""
-    groups: List[List[int]] = []
-    current: List[int] = []
+    groups: list[list[int]] = []
+    current: list[int] = []
     for line in analysis.lines:
         if not analysis.is_article(line.index):
             if current:
@@ -39,7 +38,7 @@ def paragraphs(text: str, analysis: LineAnalysis) -> Tuple[Paragraph, ...]:
         current.append(line.index)
     if current:
         groups.append(current)
-    out = []
+    out: list[Paragraph] = []
     for g in groups:
         first, last = analysis.lines[g[0]], analysis.lines[g[-1]]
         s, _ = _trim(first.text)

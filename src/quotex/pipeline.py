@@ -1,4 +1,5 @@
 """The pipeline: raw page text in, ``Document`` out; one text or a stream of many."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -7,12 +8,13 @@ import sys
 import traceback
 import warnings
 from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Optional, Union
 
 from .attribution import attribute
 from .boilerplate import LineAnalysis, analyse_lines
@@ -41,13 +43,15 @@ def _check(text: Any) -> str:
     return text
 
 
-def prepare(text: str, options: Options = Options()) -> Tuple[LineAnalysis, Tuple[Paragraph, ...], List[Tuple[int, int, Optional[int]]]]:
+def prepare(
+    text: str, options: Options = Options()
+) -> tuple[LineAnalysis, tuple[Paragraph, ...], list[tuple[int, int, Optional[int]]]]:
     """Stages 1 and 2: line verdicts, paragraphs, and the stretches to parse (title first)."""
     analysis = analyse_lines(text)
     if not options.remove_boilerplate:
         analysis = LineAnalysis(analysis.lines, None, {})
     paras = paragraphs(text, analysis)
-    stretches: List[Tuple[int, int, Optional[int]]] = []
+    stretches: list[tuple[int, int, Optional[int]]] = []
     title = analysis.title_span(text)
     if title is not None:
         stretches.append((title.start, title.end, None))
@@ -58,9 +62,9 @@ def prepare(text: str, options: Options = Options()) -> Tuple[LineAnalysis, Tupl
 def analyse(
     text: str,
     analysis: LineAnalysis,
-    paras: Tuple[Paragraph, ...],
+    paras: tuple[Paragraph, ...],
     segments: Sequence[Segment],
-    stretches: Sequence[Tuple[int, int, Optional[int]]],
+    stretches: Sequence[tuple[int, int, Optional[int]]],
 ) -> Document:
     """Stages 3 to 5 over parsed segments (shared by ``extract`` and the spaCy component)."""
     table = build_entities(text, segments)
@@ -100,10 +104,10 @@ def _safe_extract(text: Any, options: Options) -> Document:
         return Document(text=shown, error=f"{type(exc).__name__}: {exc}")
 
 
-def _extract_batch(texts: Sequence[Any], options: Options) -> List[Document]:
+def _extract_batch(texts: Sequence[Any], options: Options) -> list[Document]:
     """Extract a batch, parsing all its paragraphs in one ``nlp.pipe`` stream."""
     prepared = []
-    out: List[Optional[Document]] = [None] * len(texts)
+    out: list[Optional[Document]] = [None] * len(texts)
     for n, text in enumerate(texts):
         try:
             _check(text)
@@ -138,7 +142,7 @@ def _worker_ready() -> None:
     """A no-op task: done once a worker has started and loaded the model."""
 
 
-def _worker(args: Tuple[List[Any], Options]) -> List[Document]:
+def _worker(args: tuple[list[Any], Options]) -> list[Document]:
     texts, options = args
     try:
         return _extract_batch(texts, options)
@@ -147,7 +151,7 @@ def _worker(args: Tuple[List[Any], Options]) -> List[Document]:
         return [Document(text=t if isinstance(t, str) else "", error=err) for t in texts]
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[List[Any]]:
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while True:
         chunk = list(islice(it, size))
@@ -193,7 +197,7 @@ def _one_thread_per_worker() -> Iterator[None]:
 def _fallback_warning(reason: str) -> None:
     warnings.warn(
         f"quotex.extract_many: {reason}; continuing in this process (n_process=1). "
-        "Run it from a script file whose entry point is guarded by `if __name__ == \"__main__\":`.",
+        'Run it from a script file whose entry point is guarded by `if __name__ == "__main__":`.',
         RuntimeWarning,
         stacklevel=2,
     )
@@ -205,7 +209,7 @@ def _extract_parallel(
     n_process: int,
     options: Options,
     wait_for_workers: bool = False,
-    tally: Optional[Dict[str, int]] = None,
+    tally: Optional[dict[str, int]] = None,
 ) -> Iterator[Document]:
     """``n_process`` processes extract: this one and ``n_process - 1`` spawned workers.
 
@@ -257,12 +261,14 @@ class _Schedule:
     died or could not start) gets nothing more; the batches it held are redone here.
     """
 
-    def __init__(self, pool: ProcessPoolExecutor, started: List["Future[None]"], options: Options, tally: Dict[str, int]) -> None:
+    def __init__(
+        self, pool: ProcessPoolExecutor, started: list[Future[None]], options: Options, tally: dict[str, int]
+    ) -> None:
         self.pool = pool
         self.started = started
         self.options = options
         self.tally = tally
-        self.pending: Deque[Tuple[List[Any], Union["Future[List[Document]]", List[Document]]]] = deque()
+        self.pending: deque[tuple[list[Any], Union[Future[list[Document]], list[Document]]]] = deque()
         self.in_flight = 0
         self.broken = False
 
@@ -282,7 +288,7 @@ class _Schedule:
                 up += 1
         return _QUEUED_PER_WORKER * up
 
-    def add(self, chunk: List[Any]) -> None:
+    def add(self, chunk: list[Any]) -> None:
         if not self.broken and self.in_flight < self.capacity():
             self.pending.append((chunk, self.pool.submit(_worker, (chunk, self.options))))
             self.in_flight += 1
@@ -295,7 +301,7 @@ class _Schedule:
     def _count(self, who: str) -> None:
         self.tally[who] = self.tally.get(who, 0) + 1
 
-    def collect(self) -> List[Document]:
+    def collect(self) -> list[Document]:
         """The first pending batch's documents (waiting for its worker if need be)."""
         batch, result = self.pending.popleft()
         if isinstance(result, list):

@@ -7,10 +7,12 @@ to the quotations), and the cues marked. Inline CSS only: no script, no external
 quotation element carries ``data-quote-type`` and ``data-speaker`` (the speaker's entity id, empty
 when unattributed). All text of the article is escaped.
 """
+
 from __future__ import annotations
 
 import html
-from typing import Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Optional
 
 from .model import Document, Entity
 
@@ -60,14 +62,14 @@ class _Mark:
         self.start, self.end, self.level, self.open, self.close = start, end, level, open_, close
 
 
-def _nest(marks: List[_Mark]) -> List[_Mark]:
+def _nest(marks: list[_Mark]) -> list[_Mark]:
     """Marks that nest: a mark crossing the edge of a mark of a lower level (an outer one) is cut
     there; marks of one level that overlap are clipped to the first."""
-    out: List[_Mark] = []
+    out: list[_Mark] = []
     for level in sorted({m.level for m in marks}):
         outer = [m for m in out]
         edges = sorted({p for m in outer for p in (m.start, m.end)})
-        placed: List[Tuple[int, int]] = []
+        placed: list[tuple[int, int]] = []
         for m in sorted((m for m in marks if m.level == level), key=lambda m: (m.start, -m.end)):
             start = max([m.start] + [e for s, e in placed if s <= m.start < e])
             if start >= m.end:
@@ -81,15 +83,15 @@ def _nest(marks: List[_Mark]) -> List[_Mark]:
     return out
 
 
-def _paint(text: str, marks: List[_Mark]) -> str:
+def _paint(text: str, marks: list[_Mark]) -> str:
     """The text with the (nesting) marks as elements, every character escaped."""
-    opens: Dict[int, List[_Mark]] = {}
-    closes: Dict[int, List[_Mark]] = {}
+    opens: dict[int, list[_Mark]] = {}
+    closes: dict[int, list[_Mark]] = {}
     for m in marks:
         opens.setdefault(m.start, []).append(m)
         closes.setdefault(m.end, []).append(m)
     points = sorted({0, len(text), *opens, *closes})
-    parts: List[str] = []
+    parts: list[str] = []
     for a, b in zip(points, points[1:] + [len(text)]):
         # inner marks close first, outer ones open first
         for m in sorted(closes.get(a, []), key=lambda m: (-m.level, m.start)):
@@ -101,26 +103,28 @@ def _paint(text: str, marks: List[_Mark]) -> str:
     return "".join(parts)
 
 
-def _boilerplate_runs(doc: Document) -> List[Tuple[int, int, List[Tuple[int, int, str]]]]:
+def _boilerplate_runs(doc: Document) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """Runs of boilerplate lines with only blank text between them: (start, end, lines)."""
-    runs: List[Tuple[int, int, List[Tuple[int, int, str]]]] = []
+    runs: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     for b in sorted(doc.boilerplate, key=lambda b: b.span.start):
         s, e = b.span.start, b.span.end
-        if runs and not doc.text[runs[-1][1]:s].strip():
+        if runs and not doc.text[runs[-1][1] : s].strip():
             runs[-1] = (runs[-1][0], e, runs[-1][2] + [(s, e, b.reason)])
         else:
             runs.append((s, e, [(s, e, b.reason)]))
     return runs
 
 
-def _panel(doc: Document, colours: Dict[str, str], counts: Dict[Optional[str], List[int]]) -> str:
+def _panel(doc: Document, colours: dict[str, str], counts: dict[Optional[str], list[int]]) -> str:
     items = []
     for sid, quotes in counts.items():
         ent: Optional[Entity] = doc.entity(sid)
         links = " ".join(f'<a href="#q{n}">{n + 1}</a>' for n in quotes)
         if ent is None:
-            items.append(f'<li data-speaker=""><span class="swatch"></span><strong>Unattributed</strong> — {len(quotes)} '
-                         f'quotation{"s" if len(quotes) > 1 else ""}<div class="links">{links}</div></li>')
+            items.append(
+                f'<li data-speaker=""><span class="swatch"></span><strong>Unattributed</strong> — {len(quotes)} '
+                f'quotation{"s" if len(quotes) > 1 else ""}<div class="links">{links}</div></li>'
+            )
             continue
         bits = [_esc(ent.label.lower())]
         if ent.role:
@@ -131,9 +135,12 @@ def _panel(doc: Document, colours: Dict[str, str], counts: Dict[Optional[str], L
         items.append(
             f'<li data-speaker="{_esc(ent.id)}" style="--spk: {colours[ent.id]}"><span class="swatch"></span>'
             f'<strong class="spk">{_esc(ent.name)}</strong> — {len(quotes)} quotation{"s" if len(quotes) > 1 else ""}'
-            f'<br><small>{"; ".join(bits)}</small><div class="links">{links}</div></li>')
-    legend = ('<p class="legend"><span class="q q-direct">direct</span><span class="q q-indirect">indirect</span>'
-              '<span class="q q-mixed">mixed</span><span class="cue">cue</span></p>')
+            f'<br><small>{"; ".join(bits)}</small><div class="links">{links}</div></li>'
+        )
+    legend = (
+        '<p class="legend"><span class="q q-direct">direct</span><span class="q q-indirect">indirect</span>'
+        '<span class="q q-mixed">mixed</span><span class="cue">cue</span></p>'
+    )
     body = "".join(items) or "<li>No quotation found.</li>"
     return f'<aside class="panel"><h2>Who said what</h2>{legend}<ol>{body}</ol></aside>'
 
@@ -144,22 +151,26 @@ def render_html(doc: Document, page: bool = True, title: Optional[str] = None) -
     if not isinstance(doc, Document):
         raise TypeError(f"render_html expects a quotex Document, not {type(doc).__name__}")
     text = doc.text
-    speakers: List[str] = []
+    speakers: list[str] = []
     for q in doc.quotes:
         if q.speaker and q.speaker not in speakers:
             speakers.append(q.speaker)
     colours = {sid: _colour(n) for n, sid in enumerate(speakers)}
-    counts: Dict[Optional[str], List[int]] = {}
+    counts: dict[Optional[str], list[int]] = {}
     for n, q in enumerate(doc.quotes):
         counts.setdefault(q.speaker, []).append(n)
 
-    marks: List[_Mark] = []
+    marks: list[_Mark] = []
     for s, e, lines in _boilerplate_runs(doc):
         reasons = sorted({r for _, _, r in lines})
         summary = f"{len(lines)} line{'s' if len(lines) > 1 else ''} of page furniture ({', '.join(reasons)})"
         marks.append(_Mark(s, e, 0, f'<details class="boilerplate"><summary>{_esc(summary)}</summary>', "</details>"))
         for ls, le, reason in lines:
-            marks.append(_Mark(ls, le, 1, f'<span class="bp-line" title="{_esc(reason)}" data-reason="{_esc(reason)}">', "</span>"))
+            marks.append(
+                _Mark(
+                    ls, le, 1, f'<span class="bp-line" title="{_esc(reason)}" data-reason="{_esc(reason)}">', "</span>"
+                )
+            )
     if doc.title is not None:
         marks.append(_Mark(doc.title.start, doc.title.end, 1, '<span class="title">', "</span>"))
     for n, q in enumerate(doc.quotes):
@@ -167,37 +178,61 @@ def render_html(doc: Document, page: bool = True, title: Optional[str] = None) -
         ent = doc.entity(q.speaker)
         style = f' style="--spk: {colours[sid]}"' if sid in colours else ""
         who = f"{q.type} — {ent.name if ent else 'unattributed'}"
-        marks.append(_Mark(q.content.start, q.content.end, 2,
-                           f'<span class="q q-{_esc(q.type)}" id="q{n}" data-quote-type="{_esc(q.type)}" '
-                           f'data-speaker="{_esc(sid)}" title="{_esc(who)}"{style}>', "</span>"))
+        marks.append(
+            _Mark(
+                q.content.start,
+                q.content.end,
+                2,
+                f'<span class="q q-{_esc(q.type)}" id="q{n}" data-quote-type="{_esc(q.type)}" '
+                f'data-speaker="{_esc(sid)}" title="{_esc(who)}"{style}>',
+                "</span>",
+            )
+        )
         if q.cue is not None:
             marks.append(_Mark(q.cue.start, q.cue.end, 3, '<span class="cue">', "</span>"))
         if q.speaker_mention is not None:
-            marks.append(_Mark(q.speaker_mention.start, q.speaker_mention.end, 3,
-                               f'<span class="spk" data-speaker="{_esc(sid)}"{style}>', "</span>"))
+            marks.append(
+                _Mark(
+                    q.speaker_mention.start,
+                    q.speaker_mention.end,
+                    3,
+                    f'<span class="spk" data-speaker="{_esc(sid)}"{style}>',
+                    "</span>",
+                )
+            )
     body = _paint(text, _nest([m for m in marks if 0 <= m.start < m.end <= len(text)]))
     heading = title if title is not None else (doc.title.text if doc.title is not None else "quotex")
-    head = (f'<div class="head">{len(doc.quotes)} quotations, {len(speakers)} speakers, '
-            f'{len(doc.boilerplate)} boilerplate lines removed, {len(doc.entities)} entities'
-            + (f" — error: {_esc(doc.error)}" if doc.error else "") + "</div>")
-    fragment = (f'<div class="quotex"><style>{_CSS}</style><main class="article">{head}{body}</main>'
-                f"{_panel(doc, colours, counts)}</div>")
+    head = (
+        f'<div class="head">{len(doc.quotes)} quotations, {len(speakers)} speakers, '
+        f"{len(doc.boilerplate)} boilerplate lines removed, {len(doc.entities)} entities"
+        + (f" — error: {_esc(doc.error)}" if doc.error else "")
+        + "</div>"
+    )
+    fragment = (
+        f'<div class="quotex"><style>{_CSS}</style><main class="article">{head}{body}</main>'
+        f"{_panel(doc, colours, counts)}</div>"
+    )
     if not page:
         return fragment
-    return ('<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_esc(heading)}</title></head><body>{fragment}</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_esc(heading)}</title></head><body>{fragment}</body></html>\n"
+    )
 
 
-def render_index(entries: Sequence[Tuple[str, str, Document]]) -> str:
+def render_index(entries: Sequence[tuple[str, str, Document]]) -> str:
     """An index page of rendered documents: (link, name, document) each, with their counts."""
     rows = "".join(
         f'<tr><td><a href="{_esc(link)}">{_esc(name)}</a></td><td>{_esc(doc.title.text if doc.title else "")}</td>'
         f"<td>{len(doc.quotes)}</td><td>{len({q.speaker for q in doc.quotes if q.speaker})}</td>"
         f"<td>{len(doc.boilerplate)}</td><td>{_esc(doc.error or '')}</td></tr>"
-        for link, name, doc in entries)
-    return ('<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>quotex: index</title>'
-            "<style>body{font:14px 'DejaVu Sans',Arial,sans-serif;margin:2em}table{border-collapse:collapse}"
-            "td,th{border-bottom:1px solid #ddd;padding:.3em .8em;text-align:left}</style></head><body>"
-            f"<h1>quotex</h1><table><tr><th>input</th><th>title</th><th>quotations</th><th>speakers</th>"
-            f"<th>boilerplate lines</th><th>error</th></tr>{rows}</table></body></html>\n")
+        for link, name, doc in entries
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>quotex: index</title>'
+        "<style>body{font:14px 'DejaVu Sans',Arial,sans-serif;margin:2em}table{border-collapse:collapse}"
+        "td,th{border-bottom:1px solid #ddd;padding:.3em .8em;text-align:left}</style></head><body>"
+        f"<h1>quotex</h1><table><tr><th>input</th><th>title</th><th>quotations</th><th>speakers</th>"
+        f"<th>boilerplate lines</th><th>error</th></tr>{rows}</table></body></html>\n"
+    )

@@ -3,12 +3,13 @@
 Every list lives in ``quotex/data/`` as plain text (``#`` starts a comment line), TSV or JSONL, so
 that the rules read evidence from data rather than from literals in code.
 """
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Optional
 
 __all__ = [
     "read_lines",
@@ -32,7 +33,7 @@ def _read_text(name: str) -> str:
     return resources.files("quotex").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
-def read_lines(name: str) -> List[str]:
+def read_lines(name: str) -> list[str]:
     """The non-empty, non-comment lines of a data file, stripped."""
     out = []
     for line in _read_text(name).splitlines():
@@ -42,13 +43,13 @@ def read_lines(name: str) -> List[str]:
     return out
 
 
-def read_table(name: str) -> List[Tuple[str, ...]]:
+def read_table(name: str) -> list[tuple[str, ...]]:
     """A TSV data file as tuples of fields."""
     return [tuple(f.strip() for f in line.split("\t")) for line in read_lines(name)]
 
 
-@lru_cache(maxsize=None)
-def reporting_verbs() -> Dict[str, str]:
+@cache
+def reporting_verbs() -> dict[str, str]:
     """lemma (or multi-word cue) -> class (``speech`` or ``cue``)."""
     return {row[0].replace("’", "'"): row[1] for row in read_table("reporting_verbs.tsv")}
 
@@ -56,18 +57,18 @@ def reporting_verbs() -> Dict[str, str]:
 _ER_ENDINGS = ("e", "es", "ent", "a", "èrent", "ait", "aient", "é", "ée", "és", "ées", "ant", "ons", "ez")
 
 
-@lru_cache(maxsize=None)
-def verb_forms() -> Dict[str, str]:
+@cache
+def verb_forms() -> dict[str, str]:
     """Inflected form -> lemma for the reporting verbs: the listed irregular forms
     (``data/verb_forms.tsv``) and the regular forms of every ``-er`` verb of the list (present,
     passé simple, imparfait, participles), for when the model mis-tags or mis-lemmatises a verb
     (the small model often tags a passé simple such as ``demanda`` as an adverb)."""
-    out: Dict[str, str] = {}
+    out: dict[str, str] = {}
     for lemma in reporting_verbs():
         base = lemma.split()[0] if " " in lemma else lemma
         for prefix in ("se ", "s'"):
             if base.startswith(prefix):
-                base = base[len(prefix):]
+                base = base[len(prefix) :]
         if base.endswith("er") and len(base) > 3:
             stem = base[:-2]
             if stem.endswith("g"):
@@ -86,8 +87,8 @@ def verb_forms() -> Dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
-def verb_prefixes() -> FrozenSet[str]:
+@cache
+def verb_prefixes() -> frozenset[str]:
     """First three letters of every reporting verb's lemma and listed forms: a token that starts
     otherwise cannot be a reporting verb, and its lemma need not be computed."""
     out = set()
@@ -95,79 +96,79 @@ def verb_prefixes() -> FrozenSet[str]:
         word = lemma.split()[0]
         for prefix in ("se ", "s'"):
             if lemma.startswith(prefix):
-                word = lemma[len(prefix):].split()[0]
+                word = lemma[len(prefix) :].split()[0]
         out.add(word[:3])
     out.update(form[:3] for form in verb_forms())
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
-def source_markers() -> Tuple[str, ...]:
+@cache
+def source_markers() -> tuple[str, ...]:
     return tuple(m.replace("’", "'") for m in read_lines("source_markers.txt"))
 
 
-@lru_cache(maxsize=None)
-def role_nouns() -> Dict[str, str]:
+@cache
+def role_nouns() -> dict[str, str]:
     """role noun (lower case, may be several words) -> gender ``m``, ``f`` or ``-``."""
     return {row[0].replace("’", "'"): row[1] for row in read_table("titles.tsv")}
 
 
-@lru_cache(maxsize=None)
-def person_titles() -> Dict[str, str]:
+@cache
+def person_titles() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("person_titles.tsv")}
 
 
-@lru_cache(maxsize=None)
-def first_names() -> Dict[str, str]:
+@cache
+def first_names() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("first_names.tsv")}
 
 
-@lru_cache(maxsize=None)
-def org_nouns() -> FrozenSet[str]:
+@cache
+def org_nouns() -> frozenset[str]:
     return frozenset(read_lines("org_nouns.txt"))
 
 
-@lru_cache(maxsize=None)
-def speaker_nouns() -> Dict[str, FrozenSet[str]]:
+@cache
+def speaker_nouns() -> dict[str, frozenset[str]]:
     """Classes of nouns heading a speaker mention (``data/speaker_nouns.tsv``): ``person``,
     ``person_suffix``, ``document``, ``indefinite`` (determiners), ``org_anaphor``."""
     return {row[0]: frozenset(w.replace("’", "'") for w in row[1].split()) for row in read_table("speaker_nouns.tsv")}
 
 
-@lru_cache(maxsize=None)
-def institution_nouns() -> FrozenSet[str]:
+@cache
+def institution_nouns() -> frozenset[str]:
     return frozenset(read_lines("institution_nouns.txt"))
 
 
-@lru_cache(maxsize=None)
-def not_acronyms() -> FrozenSet[str]:
+@cache
+def not_acronyms() -> frozenset[str]:
     return frozenset(read_lines("not_acronyms.txt"))
 
 
-@lru_cache(maxsize=None)
-def date_words() -> FrozenSet[str]:
+@cache
+def date_words() -> frozenset[str]:
     return frozenset(w.replace("’", "'") for w in read_lines("date_words.txt"))
 
 
-@lru_cache(maxsize=None)
-def _function_words() -> Dict[str, FrozenSet[str]]:
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1].split()) for row in read_table("function_words.tsv")}
 
 
-def words(name: str) -> FrozenSet[str]:
+def words(name: str) -> frozenset[str]:
     """A closed class of French words from ``data/function_words.tsv`` (``negators``,
     ``subject_clitics``, ``org_links``, ...); KeyError for an unknown class."""
     return _function_words()[name]
 
 
-@lru_cache(maxsize=None)
-def pronouns() -> Dict[str, Tuple[Optional[str], str]]:
+@cache
+def pronouns() -> dict[str, tuple[Optional[str], str]]:
     """Pronoun form -> (gender ``m``/``f`` or None, number ``s``/``p``)."""
     return {row[0]: (row[1] if row[1] in ("m", "f") else None, row[2]) for row in read_table("pronouns.tsv")}
 
 
-@lru_cache(maxsize=None)
-def organisations() -> Tuple[Dict[str, object], ...]:
+@cache
+def organisations() -> tuple[dict[str, object], ...]:
     """The gazetteer: dicts with ``name``, ``label`` and ``aliases``."""
     out = []
     for line in read_lines("organisations.jsonl"):
@@ -179,7 +180,7 @@ def organisations() -> Tuple[Dict[str, object], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
-def boilerplate_rules() -> Tuple[Tuple[str, str, str], ...]:
+@cache
+def boilerplate_rules() -> tuple[tuple[str, str, str], ...]:
     """(reason, mode, pattern) rows of the boilerplate phrase list."""
     return tuple((r[0], r[1], r[2]) for r in read_table("boilerplate.tsv"))

@@ -7,9 +7,11 @@ silently dropped. The columns, their order and their types are listed in ``QUOTE
 
 pandas is imported only by ``quotes_frame`` and ``entities_frame``.
 """
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Optional
 
 from .model import Document
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["QUOTE_COLUMNS", "ENTITY_COLUMNS", "quote_rows", "entity_rows", "quotes_frame", "entities_frame"]
 
 # (name, type, meaning); types: "string" and "int" may be empty (None) unless said otherwise
-QUOTE_COLUMNS: Tuple[Tuple[str, str, str], ...] = (
+QUOTE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("article_id", "string", "the id given with the article (its path, its record id), else empty"),
     ("quote_index", "int", "position of the quotation in the article, from 0 (empty on an error row)"),
     ("type", "string", "direct, indirect or mixed"),
@@ -38,7 +40,7 @@ QUOTE_COLUMNS: Tuple[Tuple[str, str, str], ...] = (
     ("error", "string", "why the article could not be processed (error rows only)"),
 )
 
-ENTITY_COLUMNS: Tuple[Tuple[str, str, str], ...] = (
+ENTITY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("article_id", "string", "the id given with the article, else empty"),
     ("entity_id", "string", "the entity's id within the article (E1, E2, ...)"),
     ("name", "string", "fullest name (or description) seen"),
@@ -58,14 +60,14 @@ QUOTE_FIELDS = tuple(c[0] for c in QUOTE_COLUMNS)
 ENTITY_FIELDS = tuple(c[0] for c in ENTITY_COLUMNS)
 
 
-def _empty(fields: Sequence[str], article_id: Optional[str], error: str) -> Dict[str, Any]:
-    row: Dict[str, Any] = dict.fromkeys(fields)
+def _empty(fields: Sequence[str], article_id: Optional[str], error: str) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(fields)
     row["article_id"] = article_id
     row["error"] = error
     return row
 
 
-def quote_rows(doc: Document, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
+def quote_rows(doc: Document, article_id: Optional[str] = None) -> list[dict[str, Any]]:
     """One dict per quotation of ``doc`` (keys: ``QUOTE_COLUMNS``), or one error row."""
     if doc.error is not None:
         return [_empty(QUOTE_FIELDS, article_id, doc.error)]
@@ -74,54 +76,58 @@ def quote_rows(doc: Document, article_id: Optional[str] = None) -> List[Dict[str
     for n, q in enumerate(doc.quotes):
         sp = ents.get(q.speaker) if q.speaker else None
         aff = ents.get(sp.affiliation) if sp is not None and sp.affiliation else None
-        rows.append({
-            "article_id": article_id,
-            "quote_index": n,
-            "type": q.type,
-            "content": q.content.text,
-            "content_start": q.content.start,
-            "content_end": q.content.end,
-            "cue": q.cue.text if q.cue else None,
-            "speaker_id": q.speaker,
-            "speaker_name": sp.name if sp else None,
-            "speaker_label": sp.label if sp else None,
-            "speaker_role": sp.role if sp else None,
-            "speaker_gender": sp.gender if sp else None,
-            "speaker_affiliation": aff.name if aff else None,
-            "speaker_mention": q.speaker_mention.text if q.speaker_mention else None,
-            "paragraph": q.paragraph,
-            "error": None,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "quote_index": n,
+                "type": q.type,
+                "content": q.content.text,
+                "content_start": q.content.start,
+                "content_end": q.content.end,
+                "cue": q.cue.text if q.cue else None,
+                "speaker_id": q.speaker,
+                "speaker_name": sp.name if sp else None,
+                "speaker_label": sp.label if sp else None,
+                "speaker_role": sp.role if sp else None,
+                "speaker_gender": sp.gender if sp else None,
+                "speaker_affiliation": aff.name if aff else None,
+                "speaker_mention": q.speaker_mention.text if q.speaker_mention else None,
+                "paragraph": q.paragraph,
+                "error": None,
+            }
+        )
     return rows
 
 
-def entity_rows(doc: Document, article_id: Optional[str] = None) -> List[Dict[str, Any]]:
+def entity_rows(doc: Document, article_id: Optional[str] = None) -> list[dict[str, Any]]:
     """One dict per entity of ``doc`` (keys: ``ENTITY_COLUMNS``), or one error row."""
     if doc.error is not None:
         return [_empty(ENTITY_FIELDS, article_id, doc.error)]
     ents = {e.id: e for e in doc.entities}
-    said: Dict[str, int] = {}
+    said: dict[str, int] = {}
     for q in doc.quotes:
         if q.speaker:
             said[q.speaker] = said.get(q.speaker, 0) + 1
     rows = []
     for e in doc.entities:
         aff = ents.get(e.affiliation) if e.affiliation else None
-        rows.append({
-            "article_id": article_id,
-            "entity_id": e.id,
-            "name": e.name,
-            "label": e.label,
-            "role": e.role,
-            "gender": e.gender,
-            "affiliation_id": e.affiliation,
-            "affiliation": aff.name if aff else None,
-            "aliases": " | ".join(e.aliases) if e.aliases else None,
-            "mentions": len(e.mentions),
-            "first_start": min((m.start for m in e.mentions), default=None),
-            "quotes": said.get(e.id, 0),
-            "error": None,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "entity_id": e.id,
+                "name": e.name,
+                "label": e.label,
+                "role": e.role,
+                "gender": e.gender,
+                "affiliation_id": e.affiliation,
+                "affiliation": aff.name if aff else None,
+                "aliases": " | ".join(e.aliases) if e.aliases else None,
+                "mentions": len(e.mentions),
+                "first_start": min((m.start for m in e.mentions), default=None),
+                "quotes": said.get(e.id, 0),
+                "error": None,
+            }
+        )
     return rows
 
 
@@ -133,14 +139,14 @@ def _pandas() -> Any:
     return pandas
 
 
-def _frame(rows: List[Dict[str, Any]], columns: Sequence[Tuple[str, str, str]]) -> "pandas.DataFrame":
+def _frame(rows: list[dict[str, Any]], columns: Sequence[tuple[str, str, str]]) -> pandas.DataFrame:
     pd = _pandas()
     dtypes = {"string": "string", "int": "Int64"}
     data = {name: pd.array([r[name] for r in rows], dtype=dtypes[kind]) for name, kind, _ in columns}
     return pd.DataFrame(data, columns=[c[0] for c in columns])
 
 
-def _ids(docs: Sequence[Document], ids: Optional[Iterable[Any]]) -> List[Optional[str]]:
+def _ids(docs: Sequence[Document], ids: Optional[Iterable[Any]]) -> list[Optional[str]]:
     if ids is None:
         return [None] * len(docs)
     out = [None if i is None else str(i) for i in ids]
@@ -149,7 +155,7 @@ def _ids(docs: Sequence[Document], ids: Optional[Iterable[Any]]) -> List[Optiona
     return out
 
 
-def quotes_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) -> "pandas.DataFrame":
+def quotes_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) -> pandas.DataFrame:
     """A pandas DataFrame of the quotations of ``docs`` (columns: ``QUOTE_COLUMNS``, nullable
     dtypes ``string`` and ``Int64``), with ``ids[i]`` as the article id of ``docs[i]``."""
     docs = list(docs)
@@ -157,7 +163,7 @@ def quotes_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) 
     return _frame(rows, QUOTE_COLUMNS)
 
 
-def entities_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) -> "pandas.DataFrame":
+def entities_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) -> pandas.DataFrame:
     """A pandas DataFrame of the entities of ``docs`` (columns: ``ENTITY_COLUMNS``)."""
     docs = list(docs)
     rows = [r for doc, i in zip(docs, _ids(docs, ids)) for r in entity_rows(doc, i)]

@@ -13,22 +13,24 @@ Two stages, as in the sieve design of quote attribution (Muzny et al., EACL 2017
 the speaker of the quote they repeat. ``context`` holds what the sieves share: the token index, the entity table, the quotation
 regions and who has spoken so far.
 """
+
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Optional
 
 from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
 from . import descriptions, nouns, pronouns
-from .genders import learn_genders
 from .context import Context
 from .echoes import fill_echoes
+from .genders import learn_genders
 
 __all__ = ["attribute"]
 
 
-def _subject_before(ctx: Context, k: int, same_sentence: bool) -> Optional[Tuple[int, int]]:
+def _subject_before(ctx: Context, k: int, same_sentence: bool) -> Optional[tuple[int, int]]:
     """Offsets of the subject of the clause before token ``k`` in its sentence
     (``same_sentence``) or of the sentence before, when it stands outside quotation marks."""
     ix = ctx.ix
@@ -82,13 +84,15 @@ def _clause_subject(ctx: Context, offset: int, same_sentence: bool) -> Optional[
     return eid
 
 
-def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Candidate], title: Optional[Tuple[int, int]] = None) -> Tuple[Quote, ...]:
+def attribute(
+    text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Candidate], title: Optional[tuple[int, int]] = None
+) -> tuple[Quote, ...]:
     """Resolve every candidate's speaker, in text order; returns the quotes. ``title``: the
     headline's offsets, for quotations in it."""
     regions = [(r.start, r.end) for c in cands for r in c.regions]
     ctx = Context(text, ix, table, regions)
     learn_genders(ctx)
-    out: List[Quote] = []
+    out: list[Quote] = []
     last: Optional[str] = None
     for c in cands:
         ref = c.ref
@@ -109,7 +113,9 @@ def attribute(text: str, ix: TokenIndex, table: EntityTable, cands: Sequence[Can
             eid = floating(ctx, ref.start, last)
         else:
             # "Et d'ajouter que ...": the running speaker, else the subject of the sentence before
-            eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=False)
+            eid = (
+                last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=False)
+            )
             if eid is None:
                 eid = ctx.last_mention(c.start, ("PERSON",), check=False)
         if eid is not None:

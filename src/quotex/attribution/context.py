@@ -1,13 +1,14 @@
 """What every attribution sieve reads: the token index, the entity table, where the quotations
 are, and who has spoken so far (recency, one entry per speaker)."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Optional
 
 from ..entities import EntityTable, _Ent, _key
 from ..quotes import TokenIndex
-
 
 # how many mentions a backward search reads at most: far enough for any article, and a bound on
 # the work per quotation on hostile input (a page of thousands of quotations)
@@ -17,17 +18,17 @@ LOOKBACK = 2000
 class Context:
     """State shared by the sieves of one document, filled in text order."""
 
-    def __init__(self, text: str, ix: TokenIndex, table: EntityTable, regions: Sequence[Tuple[int, int]]) -> None:
+    def __init__(self, text: str, ix: TokenIndex, table: EntityTable, regions: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.ix = ix
         self.table = table
         self.regions = sorted(regions)
         self._region_starts = [s for s, _ in self.regions]
-        self.latest: Dict[str, int] = {}  # entity id -> offset of its latest quote, oldest first
-        self.pronoun_memo: Dict[int, Optional[str]] = {}
-        self.np_memo: Dict[Tuple[int, int], Optional[str]] = {}
-        self.heads: List[Tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
-        self._org_words: Optional[Dict[str, List[Tuple[int, str]]]] = None
+        self.latest: dict[str, int] = {}  # entity id -> offset of its latest quote, oldest first
+        self.pronoun_memo: dict[int, Optional[str]] = {}
+        self.np_memo: dict[tuple[int, int], Optional[str]] = {}
+        self.heads: list[tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
+        self._org_words: Optional[dict[str, list[tuple[int, str]]]] = None
 
     def in_quote(self, a: int, b: int) -> bool:
         k = bisect_right(self._region_starts, a) - 1
@@ -69,7 +70,16 @@ class Context:
         self.latest.pop(eid, None)
         self.latest[eid] = pos  # insertion order = recency: one entry per speaker
 
-    def last_speaker(self, before: int, gender: Optional[str] = None, number: str = "s", any_: bool = False, within: int = 0, strict: bool = False, named: Optional[str] = None) -> Optional[str]:
+    def last_speaker(
+        self,
+        before: int,
+        gender: Optional[str] = None,
+        number: str = "s",
+        any_: bool = False,
+        within: int = 0,
+        strict: bool = False,
+        named: Optional[str] = None,
+    ) -> Optional[str]:
         """The latest speaker whose quote starts at or before ``before`` (and not before
         ``within``) who agrees (``strict``: on a known gender; ``any_``: whoever it is; ``named``:
         an entity of that label with a name, not a description)."""
@@ -86,7 +96,17 @@ class Context:
                 return eid
         return None
 
-    def last_mention(self, before: int, labels: Tuple[str, ...], gender: Optional[str] = None, number: str = "s", after: int = -1, check: bool = True, strict: bool = False, named: bool = False) -> Optional[str]:
+    def last_mention(
+        self,
+        before: int,
+        labels: tuple[str, ...],
+        gender: Optional[str] = None,
+        number: str = "s",
+        after: int = -1,
+        check: bool = True,
+        strict: bool = False,
+        named: bool = False,
+    ) -> Optional[str]:
         """The entity of the latest mention ending before ``before`` (and starting at or after
         ``after``), outside quotations, with one of ``labels``, that agrees (``check``; ``strict``:
         on a known gender) and, with ``named``, has a name rather than a description. Reads at
@@ -110,7 +130,7 @@ class Context:
                 return m.entity
         return None
 
-    def tokens(self, a: int, b: int) -> List[int]:
+    def tokens(self, a: int, b: int) -> list[int]:
         ix = self.ix
         k = ix.at(a)
         out = []
@@ -119,11 +139,11 @@ class Context:
             k += 1
         return out
 
-    def org_with(self, word: str) -> List[Tuple[int, str]]:
+    def org_with(self, word: str) -> list[tuple[int, str]]:
         """(end offset, entity) of every mention of a named organisation of several words whose
         name holds ``word`` (``parquet de Nanterre`` for ``parquet``), in text order. Built once."""
         if self._org_words is None:
-            index: Dict[str, List[Tuple[int, str]]] = {}
+            index: dict[str, list[tuple[int, str]]] = {}
             for m in self.table.mentions:
                 ent = self.table.get(m.entity)
                 if m.label != "ORG" or ent is None or ent.head is not None or len(ent.name.split()) < 2:

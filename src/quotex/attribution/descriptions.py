@@ -8,10 +8,11 @@
 * other descriptions (``le site``, ``l'ambassade de Russie``): the entity last described with the
   same head noun, else a new entity for that description.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import List, Optional, Tuple
+from typing import Optional
 
 import regex
 
@@ -71,7 +72,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     if not is_role:
         for m in mentions:
             if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
-                name = ctx.text[m.start:m.end]
+                name = ctx.text[m.start : m.end]
                 if m.label == "ORG" and " " not in name and name.islower():
                     # "le parquet" after "le parquet de Nanterre": the organisation named before
                     return _named_org_with(ctx, name.lower(), m.start) or m.entity
@@ -121,13 +122,17 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             if h == head_word and pos < a:
                 return eid
     found = table.by_head(head_word, a)
-    if found is not None and (len(content) <= 2 or _key(ctx.text[ix.starts[content[0]]:b]) == _key(found.name)):
+    if found is not None and (len(content) <= 2 or _key(ctx.text[ix.starts[content[0]] : b]) == _key(found.name)):
         return found.id
     if not create:
         return None
     names = resources.first_names()
     proper = [k for k in toks if ix.text(k)[:1].isupper()]
-    if len(proper) == len(toks) and ix.toks[toks[0]].pos_ != "DET" and (ix.low(toks[0]) in names or 2 <= len(toks) <= 4):
+    if (
+        len(proper) == len(toks)
+        and ix.toks[toks[0]].pos_ != "DET"
+        and (ix.low(toks[0]) in names or 2 <= len(toks) <= 4)
+    ):
         g = names.get(ix.low(toks[0]))
         return describe(ctx, toks, head_word, "PERSON", g if g in ("m", "f") else None, named=True)
     return describe(ctx, toks, head_word, "ORG", gender, plural)
@@ -156,7 +161,7 @@ def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[st
     return named
 
 
-def np_gender(ctx: Context, toks: List[int], head: int) -> Optional[str]:
+def np_gender(ctx: Context, toks: list[int], head: int) -> Optional[str]:
     ix = ctx.ix
     det = ix.low(toks[0])
     if det in ("la", "une", "cette", "sa"):
@@ -171,12 +176,23 @@ def np_gender(ctx: Context, toks: List[int], head: int) -> Optional[str]:
     return None
 
 
-def describe(ctx: Context, toks: List[int], head: str, label: str, gender: Optional[str], plural: bool = False, named: bool = False) -> str:
+def describe(
+    ctx: Context,
+    toks: list[int],
+    head: str,
+    label: str,
+    gender: Optional[str],
+    plural: bool = False,
+    named: bool = False,
+) -> str:
     """A new entity for a description (or an unknown name) at ``toks``."""
     ix = ctx.ix
     k0 = 0
-    while k0 < len(toks) - 1 and ix.toks[toks[k0]].pos_ == "DET" and not (
-            ix.low(toks[k0]) in ("un", "une") and ix.low(toks[k0 + 1]) in ("des", "de", "d'", "du")):
+    while (
+        k0 < len(toks) - 1
+        and ix.toks[toks[k0]].pos_ == "DET"
+        and not (ix.low(toks[k0]) in ("un", "une") and ix.low(toks[k0 + 1]) in ("des", "de", "d'", "du"))
+    ):
         k0 += 1
     a, b = ix.starts[toks[k0]], ix.ends[toks[-1]]
     e = ctx.table.new(label)
@@ -192,7 +208,7 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     """A role description (``le ministre``) to the person it designates."""
     named = [e for e in ctx.table.entities() if e.label == "PERSON" and e.head is None]
     # 1. a named person whose role has this noun, latest first
-    best: Optional[Tuple[int, str]] = None
+    best: Optional[tuple[int, str]] = None
     for e in named:
         if e.role and head in _key(e.role).split():
             pos = max((s for s, _ in e.mentions if s < before), default=-1)
@@ -223,7 +239,9 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     return ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
 
 
-def _person_description(ctx: Context, toks: List[int], lows: List[str], head: int, gender: Optional[str], create: bool, loose: bool) -> Optional[str]:
+def _person_description(
+    ctx: Context, toks: list[int], lows: list[str], head: int, gender: Optional[str], create: bool, loose: bool
+) -> Optional[str]:
     """A description of a person or of people: ``un habitant`` is somebody new; ``des
     habitants``, ``les juges`` a group; ``le bourgmestre`` the person introduced with that role,
     or the salient person it agrees with."""
@@ -232,8 +250,11 @@ def _person_description(ctx: Context, toks: List[int], lows: List[str], head: in
     head_word = ix.low(head)
     det = lows[0]
     one_of = (det in ("un", "une") and len(lows) > 1 and lows[1] in ("des", "de", "d'")) or (
-        det == "l'" and len(lows) > 1 and lows[1] in ("un", "une"))
-    plural = not one_of and ("Plur" in ix.toks[head].morph.get("Number") or det in ("les", "des", "ces", "leurs", "ses"))
+        det == "l'" and len(lows) > 1 and lows[1] in ("un", "une")
+    )
+    plural = not one_of and (
+        "Plur" in ix.toks[head].morph.get("Number") or det in ("les", "des", "ces", "leurs", "ses")
+    )
     sing = nouns.singular(head_word) if (plural or one_of) else head_word
     if one_of or (nouns.is_indefinite(det) and not plural):
         if not create:
@@ -256,7 +277,7 @@ def _person_description(ctx: Context, toks: List[int], lows: List[str], head: in
     return describe(ctx, _until_addressee(ix, toks), sing, "PERSON", gender)
 
 
-def _until_addressee(ix: TokenIndex, toks: List[int]) -> List[int]:
+def _until_addressee(ix: TokenIndex, toks: list[int]) -> list[int]:
     """The phrase without a trailing addressee or place (``un porte-parole du groupe à l'AFP``)."""
     for n, k in enumerate(toks[1:], 1):
         if ix.low(k) in ("à", "au", "aux", "auprès", "sur", "dans", "lors") and ix.toks[k].pos_ == "ADP":

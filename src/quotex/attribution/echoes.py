@@ -6,10 +6,13 @@ the speaker of the body quotation it repeats. A quotation in the headline that r
 goes to the person the headline names outside its quotation marks, else to the article's main
 voice (the speaker of most of its quotations).
 """
+
 from __future__ import annotations
 
 from collections import Counter
-from typing import Counter as CounterType, List, Optional, Sequence, Tuple
+from collections import Counter as CounterType
+from collections.abc import Sequence
+from typing import Optional
 
 import regex
 
@@ -20,17 +23,17 @@ _WORD = regex.compile(r"\w+")
 _WINDOW = 40  # quotations compared on either side: a bound on the work on pages of thousands of quotes
 
 
-def _words(s: str) -> "CounterType[str]":
+def _words(s: str) -> CounterType[str]:
     return Counter(w.lower() for w in _WORD.findall(s) if len(w) > 2)
 
 
-def _overlap(a: "CounterType[str]", b: "CounterType[str]") -> float:
+def _overlap(a: CounterType[str], b: CounterType[str]) -> float:
     """How much of ``a`` is in ``b`` (share of ``a``'s words)."""
     total = sum(a.values())
     return sum((a & b).values()) / total if total else 0.0
 
 
-def fill_echoes(quotes: Sequence[Quote], table: EntityTable, title: Optional[Tuple[int, int]] = None) -> List[Quote]:
+def fill_echoes(quotes: Sequence[Quote], table: EntityTable, title: Optional[tuple[int, int]] = None) -> list[Quote]:
     """``quotes`` with a speaker given to the unattributed ones that echo or head the article.
     ``title``: the (start, end) offsets of the headline, if any."""
     out = list(quotes)
@@ -57,7 +60,7 @@ def fill_echoes(quotes: Sequence[Quote], table: EntityTable, title: Optional[Tup
     return out
 
 
-def _named_in(table: EntityTable, title: Optional[Tuple[int, int]], q: Quote) -> Optional[str]:
+def _named_in(table: EntityTable, title: Optional[tuple[int, int]], q: Quote) -> Optional[str]:
     """The person named in the headline outside the quotation."""
     if not title:
         return None

@@ -1,6 +1,7 @@
 """Genders the text itself tells: a named person whose gender no title or first name gave, and
 who is the subject of a sentence followed by one whose subject is ``il`` or ``elle``
 (``Claude Verrier a été réélue. Elle a remercié ses électeurs.``), takes that pronoun's gender."""
+
 from __future__ import annotations
 
 from ..quotes.lexicon import _PRONOUNS

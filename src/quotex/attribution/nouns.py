@@ -7,6 +7,7 @@ parquet``, ``la police``, or a collective of people: ``la défense``, ``la famil
 named: ``l'enseigne``, ``le groupe``), ``document`` (``le communiqué``: its words are its issuer's)
 or ``other`` (a thing, which cannot speak).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -6,9 +6,10 @@ two paragraphs who agrees on a known gender; any subject that agrees on a known 
 agreeing speaker; any agreeing subject; the latest agreeing mention; for a singular pronoun, the
 latest speaker.
 """
+
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Optional
 
 from ..quotes.lexicon import _PRONOUNS
 from ..quotes.phrases import _subject_before
@@ -34,7 +35,7 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     if eid is None:
         eid = previous_subject(ctx, k, gender, number)
     if eid is None:
-        labels: Tuple[str, ...] = ("PERSON",) if number == "s" else ("ORG", "MISC")
+        labels: tuple[str, ...] = ("PERSON",) if number == "s" else ("ORG", "MISC")
         eid = ctx.last_mention(start, labels, gender, number)
     if eid is None and number == "s":
         eid = ctx.last_speaker(start, any_=True)
@@ -42,7 +43,9 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     return eid
 
 
-def previous_subject(ctx: Context, k: int, gender: Optional[str], number: str, strict: bool = False, named: bool = False) -> Optional[str]:
+def previous_subject(
+    ctx: Context, k: int, gender: Optional[str], number: str, strict: bool = False, named: bool = False
+) -> Optional[str]:
     """The entity that is subject of an earlier clause of ``k``'s sentence, or of the sentence
     before, when it agrees (``strict``: on a known gender; ``named``: a named person only)."""
     ix = ctx.ix
@@ -75,12 +78,17 @@ def previous_subject(ctx: Context, k: int, gender: Optional[str], number: str, s
     return None
 
 
-def subject_in(ctx: Context, a: int, b: int) -> Optional[Tuple[int, int]]:
+def subject_in(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
     """The token range of the subject of a main clause between tokens ``a`` and ``b``."""
     ix = ctx.ix
     for k in range(a, b):
         t = ix.toks[k]
-        if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ in ("ROOT", "conj") and t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("qui", "que"):
+        if (
+            t.dep_ in ("nsubj", "nsubj:pass")
+            and t.head.dep_ in ("ROOT", "conj")
+            and t.pos_ in ("NOUN", "PROPN", "PRON")
+            and t.lower_ not in ("qui", "que")
+        ):
             hk = ix.index(t.head)
             if hk < 0:
                 continue

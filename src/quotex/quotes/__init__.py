@@ -17,10 +17,12 @@
 
 This package says *where* the speaker is named (a ``SpeakerRef``); ``attribution`` says who it is.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Optional
 
 from ..nlp import Segment
 from .context import _Ctx
@@ -32,12 +34,24 @@ from .regions import find_regions
 from .tokens import TokenIndex
 from .verbs import cue_span, verb_class
 
-__all__ = ["Region", "SpeakerRef", "Candidate", "find_regions", "TokenIndex", "find_candidates", "verb_class", "cue_span"]
+__all__ = [
+    "Region",
+    "SpeakerRef",
+    "Candidate",
+    "find_regions",
+    "TokenIndex",
+    "find_candidates",
+    "verb_class",
+    "cue_span",
+]
 
 
 def find_candidates(
-    text: str, segments: Sequence[Segment], stretches: Sequence[Tuple[int, int, Optional[int]]], ix: Optional[TokenIndex] = None
-) -> List[Candidate]:
+    text: str,
+    segments: Sequence[Segment],
+    stretches: Sequence[tuple[int, int, Optional[int]]],
+    ix: Optional[TokenIndex] = None,
+) -> list[Candidate]:
     """Every quotation candidate of the parsed article, in text order, overlaps resolved."""
     ix = ix if ix is not None else TokenIndex(segments)
     regions = find_regions(text, [(s, e) for s, e, _ in stretches])
@@ -49,7 +63,7 @@ def find_candidates(
         return stretches[k][2] if k >= 0 else None
 
     ctx = _Ctx(text, ix, regions, para_of, [r.open for r in regions])
-    cands: List[Candidate] = []
+    cands: list[Candidate] = []
     cands.extend(_direct(ctx))
     taken = [(c.start, c.end) for c in cands]
     cands.extend(_indirect(ctx, taken))
@@ -57,9 +71,9 @@ def find_candidates(
     return _resolve_overlaps(ctx, cands)
 
 
-def _resolve_overlaps(ctx: _Ctx, cands: List[Candidate]) -> List[Candidate]:
+def _resolve_overlaps(ctx: _Ctx, cands: list[Candidate]) -> list[Candidate]:
     cands.sort(key=lambda c: (c.start, -c.priority, -(c.end - c.start)))
-    kept: List[Candidate] = []
+    kept: list[Candidate] = []
     longest = 0
     for c in cands:
         clash = None
@@ -77,8 +91,13 @@ def _resolve_overlaps(ctx: _Ctx, cands: List[Candidate]) -> List[Candidate]:
             kept.append(c)
             continue
         # a direct quote inside reported content is the quoted part of a mixed quote
-        replace = (clash.type == "direct" and c.type in ("indirect", "mixed") and clash.start >= c.start - 1
-                   and clash.end <= c.end + 1 and clash.cue is None) or c.priority > clash.priority
+        replace = (
+            clash.type == "direct"
+            and c.type in ("indirect", "mixed")
+            and clash.start >= c.start - 1
+            and clash.end <= c.end + 1
+            and clash.cue is None
+        ) or c.priority > clash.priority
         if replace:
             kept.remove(clash)
             kept.append(c)  # candidates come in start order: kept stays sorted by start

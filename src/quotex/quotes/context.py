@@ -1,9 +1,10 @@
 """The state the rules share for one document, and the extent of reported content."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, List, Optional, Tuple
+from typing import Any, Optional
 
 from .lexicon import _TIME_WORDS
 from .records import Region
@@ -15,9 +16,9 @@ from .verbs import _inverted_pronoun, verb_class
 class _Ctx:
     text: str
     ix: TokenIndex
-    regions: List[Region]
+    regions: list[Region]
     para_of: Any
-    region_starts: List[int] = field(default_factory=list)
+    region_starts: list[int] = field(default_factory=list)
 
     def region_at(self, offset: int) -> Optional[Region]:
         k = bisect_right(self.region_starts, offset) - 1
@@ -36,12 +37,26 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
         low = ix.low(j)
         if low == ";":
             return j
-        if low in ("et", "mais", "puis") and j + 1 < sent_end and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on", "nous"):
+        if (
+            low in ("et", "mais", "puis")
+            and j + 1 < sent_end
+            and ix.low(j + 1) in ("il", "ils", "elle", "elles", "on", "nous")
+        ):
             return j
         if low == "et" and j + 2 < sent_end and ix.toks[j + 1].pos_ == "AUX" and verb_class(ix, j + 2):
             return j  # "… et a rappelé que …": a second report by the same speaker
-        if low == "," and j + 2 < sent_end and ix.low(j + 1) in _TIME_WORDS and ix.low(j + 1) not in ("aussi", "également", "notamment", "encore", "toutefois", "cependant", "ensuite", "enfin") and (
-                ix.toks[j + 2].pos_ == "ADP" or ix.low(j + 2) in _TIME_WORDS or ix.low(j + 2) in ("lors", "pendant", "durant", "devant", "au", "à", "en", "dans")):
+        if (
+            low == ","
+            and j + 2 < sent_end
+            and ix.low(j + 1) in _TIME_WORDS
+            and ix.low(j + 1)
+            not in ("aussi", "également", "notamment", "encore", "toutefois", "cependant", "ensuite", "enfin")
+            and (
+                ix.toks[j + 2].pos_ == "ADP"
+                or ix.low(j + 2) in _TIME_WORDS
+                or ix.low(j + 2) in ("lors", "pendant", "durant", "devant", "au", "à", "en", "dans")
+            )
+        ):
             return j  # "…, dimanche au premier jour de sa visite": when it was said
         if low == "," and j + 1 < sent_end:
             n = j + 1
@@ -63,7 +78,7 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
     return sent_end
 
 
-def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[Tuple[int, int]]:
+def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[tuple[int, int]]:
     """Offsets of tokens [a, b) without trailing sentence punctuation."""
     ix = ctx.ix
     while b > a and ix.toks[b - 1].is_punct and ix.text(b - 1) in ".,;:!?…":
@@ -75,14 +90,14 @@ def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[Tuple[int, int]]:
     return ix.starts[a], ix.ends[b - 1]
 
 
-def _regions_between(ctx: _Ctx, s: int, e: int) -> List[Region]:
+def _regions_between(ctx: _Ctx, s: int, e: int) -> list[Region]:
     """Regions whose marks open at or after ``s - 2`` and before ``e + 2`` (bisect, not a scan)."""
     lo = bisect_left(ctx.region_starts, s - 2)
     hi = bisect_left(ctx.region_starts, e + 2)
     return ctx.regions[lo:hi]
 
 
-def _covering(ctx: _Ctx, s: int, e: int) -> List[Region]:
+def _covering(ctx: _Ctx, s: int, e: int) -> list[Region]:
     """Regions whose marks enclose [s, e] (give or take one character)."""
     k = bisect_right(ctx.region_starts, s + 1) - 1
     return [ctx.regions[k]] if k >= 0 and ctx.regions[k].close >= e - 1 else []

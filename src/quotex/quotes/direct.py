@@ -1,27 +1,36 @@
 """Direct quotations: quoted regions with a cue after, before or inside them, or standing alone."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import List, Optional, Tuple
+from typing import Optional
 
-from .context import _Ctx, _content_end, _content_span
+from .context import _content_end, _content_span, _Ctx
 from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
-from .phrases import _np_after, _np_or_pronoun, _ref_after, _ref_for_verb, _sentence_stop, _subject_after, _subject_before
+from .phrases import (
+    _np_after,
+    _np_or_pronoun,
+    _ref_after,
+    _ref_for_verb,
+    _sentence_stop,
+    _subject_after,
+    _subject_before,
+)
 from .records import Candidate, Region, SpeakerRef
 from .regions import _trim
 from .tokens import TokenIndex
 from .verbs import _before_inverted_pronoun, _inverted_pronoun, _lemma, _negated, cue_span, verb_class
 
 
-def _region_tokens(ix: TokenIndex, r: Region) -> Tuple[int, int]:
+def _region_tokens(ix: TokenIndex, r: Region) -> tuple[int, int]:
     return ix.at(r.start), ix.before(r.end) + 1
 
 
-def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[int, int, SpeakerRef, int]]]]:
+def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[int, int, SpeakerRef, int]]]]:
     """Split a region at incises (« A, dit-il, B »); each part with the incise cue if any."""
     ix = ctx.ix
     a, b = _region_tokens(ix, r)
-    parts: List[Tuple[Region, Optional[Tuple[int, int, SpeakerRef, int]]]] = []
+    parts: list[tuple[Region, Optional[tuple[int, int, SpeakerRef, int]]]] = []
     cur = r.start
     j = a
     while j < b - 1:
@@ -37,15 +46,21 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
                     k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
                     while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
                         k += 1
-            elif verb_class(ix, v) or (r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")):
+            elif verb_class(ix, v) or (
+                r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")
+            ):
                 pron = _inverted_pronoun(ix, v, min(v + 2, b))
                 nxt = v + 1
                 while nxt < b - 1 and ix.toks[nxt].pos_ == "ADV" and not ix.toks[nxt].is_punct:
                     nxt += 1
-                if pron is not None or (nxt < b and (
-                    ix.toks[nxt].pos_ in ("PROPN", "DET", "PRON", "NOUN") or ix.text(nxt)[:1].isupper()
-                    or (r.dash and verb_class(ix, v) and not ix.low(v).endswith("ant"))
-                )):
+                if pron is not None or (
+                    nxt < b
+                    and (
+                        ix.toks[nxt].pos_ in ("PROPN", "DET", "PRON", "NOUN")
+                        or ix.text(nxt)[:1].isupper()
+                        or (r.dash and verb_class(ix, v) and not ix.low(v).endswith("ant"))
+                    )
+                ):
                     k = v
             if k is not None:
                 ca, cb = cue_span(ix, k)
@@ -59,16 +74,24 @@ def _split_incises(ctx: _Ctx, r: Region) -> List[Tuple[Region, Optional[Tuple[in
                     keep = ix.ends[j] if ix.text(j) != "," else ix.starts[j]
                     sa, ea = _trim(ctx.text, cur, keep)
                     if sa < ea:
-                        parts.append((Region(sa, ea, r.open if cur == r.start else cur, keep, True, r.dash),
-                                      (ix.starts[ca], ix.ends[cb - 1], ref, k)))
+                        parts.append(
+                            (
+                                Region(sa, ea, r.open if cur == r.start else cur, keep, True, r.dash),
+                                (ix.starts[ca], ix.ends[cb - 1], ref, k),
+                            )
+                        )
                     return parts
                 if e < b - 1 and ix.ends[e] < r.end:
                     ref = _ref_after(ix, k, ca, cb, e)
                     end_a = ix.starts[j] if ix.text(j) == "," else ix.ends[j]
                     sa, ea = _trim(ctx.text, cur, end_a)
                     if sa < ea:
-                        parts.append((Region(sa, ea, r.open if cur == r.start else cur, end_a, True),
-                                      (ix.starts[ca], ix.ends[cb - 1], ref, k)))
+                        parts.append(
+                            (
+                                Region(sa, ea, r.open if cur == r.start else cur, end_a, True),
+                                (ix.starts[ca], ix.ends[cb - 1], ref, k),
+                            )
+                        )
                     cur = ix.ends[e]
                     j = e + 1
                     continue
@@ -87,17 +110,22 @@ def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     j = r.open - 1
     while j >= 0 and text[j] in _SPACES:
         j -= 1
-    before_ok = j < 0 or text[j] in "\n.!?…:" or (text[j] in "»”\"" and j > 0)
+    before_ok = j < 0 or text[j] in "\n.!?…:" or (text[j] in '»”"' and j > 0)
     k = r.close + 1
     while k < len(text) and text[k] in _SPACES:
         k += 1
-    after_ok = k >= len(text) or text[k] in "\n.!?…" or text[k] in "«“\"" or (text[k].isupper() and text[r.close] != '"' or text[k].isupper() and k > r.close + 1)
+    after_ok = (
+        k >= len(text)
+        or text[k] in "\n.!?…"
+        or text[k] in '«“"'
+        or (text[k].isupper() and text[r.close] != '"' or text[k].isupper() and k > r.close + 1)
+    )
     inner_end = text[r.end - 1] if r.end > r.start else ""
-    words = len(text[r.start:r.end].split())
+    words = len(text[r.start : r.end].split())
     return before_ok and (after_ok or inner_end in ".!?…") and words >= 3
 
 
-def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int]]:
+def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int]]:
     """A cue right after the closing mark: ``», a-t-il dit``, ``", a annoncé X``, ``» — X``."""
     ix = ctx.ix
     if not r.closed:
@@ -116,7 +144,11 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     t = ix.text(j)
     if t in _DASHES or t == "-":
         np = _np_after(ix, j + 1, limit)
-        if np and any(ix.toks[m].pos_ == "PROPN" or ix.text(m)[:1].isupper() for m in range(*np)) and not any(ix.text(m)[:1].isdigit() for m in range(*np)):
+        if (
+            np
+            and any(ix.toks[m].pos_ == "PROPN" or ix.text(m)[:1].isupper() for m in range(*np))
+            and not any(ix.text(m)[:1].isdigit() for m in range(*np))
+        ):
             return ix.starts[j], ix.ends[j], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), j
         return None
     if t != ",":
@@ -148,8 +180,12 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
             break
         if tok.pos_ == "AUX" and first_aux is None:
             first_aux = scan
-        if tok.pos_ in ("AUX", "ADV") or ix.text(scan).startswith("-") or ix.low(scan) in _OBJ_CLITICS or ix.low(scan) in _TIME_WORDS or (
-            ix.low(scan) in _SUBJ_CLITICS and ix.text(scan - 1) in ("-", "-t")
+        if (
+            tok.pos_ in ("AUX", "ADV")
+            or ix.text(scan).startswith("-")
+            or ix.low(scan) in _OBJ_CLITICS
+            or ix.low(scan) in _TIME_WORDS
+            or (ix.low(scan) in _SUBJ_CLITICS and ix.text(scan - 1) in ("-", "-t"))
         ):
             scan += 1
             continue
@@ -160,14 +196,24 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
         return None
     # "a fait remarquer": the last verb of a chain
     k0 = k
-    while k + 1 < limit and ix.toks[k + 1].pos_ == "VERB" and "Inf" in ix.toks[k + 1].morph.get("VerbForm") and _lemma(ix.toks[k]) in ("faire", "laisser"):
+    while (
+        k + 1 < limit
+        and ix.toks[k + 1].pos_ == "VERB"
+        and "Inf" in ix.toks[k + 1].morph.get("VerbForm")
+        and _lemma(ix.toks[k]) in ("faire", "laisser")
+    ):
         k += 1
     ca, cb = cue_span(ix, k)
     if k != k0:
         ca, cb = min(ca, cue_span(ix, k0)[0]), max(cb, k + 1)
     ca = max(ca, v if ix.low(v - 1) not in ("lui", "leur") else v - 1)
     cls = verb_class(ix, k) or verb_class(ix, ca)
-    if cls is None and _lemma(ix.toks[k]) in _CAUSATIVE_SPEECH and k > v and _lemma(ix.toks[k - 1]) in ("faire", "laisser"):
+    if (
+        cls is None
+        and _lemma(ix.toks[k]) in _CAUSATIVE_SPEECH
+        and k > v
+        and _lemma(ix.toks[k - 1]) in ("faire", "laisser")
+    ):
         cls = "speech"
     pron = _inverted_pronoun(ix, ca, cb + 1)
     if cls is None and pron is None:
@@ -178,7 +224,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int, SpeakerRef, int
     return ix.starts[ca], ix.ends[cb - 1], ref, k
 
 
-def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[Tuple[int, int, SpeakerRef, int]]:
+def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[tuple[int, int, SpeakerRef, int]]:
     """A cue introducing the region: ``X confie : « … »``, ``Galthié : « … »``, ``a déclaré « … »``."""
     ix = ctx.ix
     o = ix.before(r.open + 1)
@@ -196,7 +242,15 @@ def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[Tuple[int, int,
     for k in range(last, lo - 1, -1):
         cls = verb_class(ix, k)
         if cls and not _negated(ix, *cue_span(ix, k)):
-            if not colon and k != last and not (k + 1 <= last and all(ix.toks[m].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN") for m in range(k + 1, last + 1)) and colon):
+            if (
+                not colon
+                and k != last
+                and not (
+                    k + 1 <= last
+                    and all(ix.toks[m].pos_ in ("ADV", "ADP", "DET", "NOUN", "PROPN") for m in range(k + 1, last + 1))
+                    and colon
+                )
+            ):
                 if k != last:
                     continue
             ca, cb = cue_span(ix, k)
@@ -221,10 +275,10 @@ def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[Tuple[int, int,
     return None
 
 
-def _direct(ctx: _Ctx) -> List[Candidate]:
+def _direct(ctx: _Ctx) -> list[Candidate]:
     ix = ctx.ix
-    out: List[Candidate] = []
-    prev_cue: Optional[Tuple[int, int, SpeakerRef, int]] = None
+    out: list[Candidate] = []
+    prev_cue: Optional[tuple[int, int, SpeakerRef, int]] = None
     prev_close = -1
     for r in ctx.regions:
         if ix.at(r.start) >= len(ix):
@@ -234,9 +288,24 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
         if r.dash:
             for part, inner_cue in parts:
                 if inner_cue is not None:
-                    out.append(Candidate("direct", part.start, part.end, (inner_cue[0], inner_cue[1]), inner_cue[2], para, 3, regions=[part]))
+                    out.append(
+                        Candidate(
+                            "direct",
+                            part.start,
+                            part.end,
+                            (inner_cue[0], inner_cue[1]),
+                            inner_cue[2],
+                            para,
+                            3,
+                            regions=[part],
+                        )
+                    )
                 else:
-                    out.append(Candidate("direct", part.start, part.end, None, SpeakerRef("float", r.start), para, 2, regions=[part]))
+                    out.append(
+                        Candidate(
+                            "direct", part.start, part.end, None, SpeakerRef("float", r.start), para, 2, regions=[part]
+                        )
+                    )
             continue
         for n, (part, inner_cue) in enumerate(parts):
             cue = None
@@ -251,7 +320,9 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
                     if mixed is not None:
                         # "s'est dit « choqué » par le comportement des voyageurs": the verb's
                         # complement runs on after the quoted fragment
-                        out.append(Candidate("mixed", mixed[0], mixed[1], (cue[0], cue[1]), cue[2], para, 3, regions=[r]))
+                        out.append(
+                            Candidate("mixed", mixed[0], mixed[1], (cue[0], cue[1]), cue[2], para, 3, regions=[r])
+                        )
                         prev_cue = None
                         prev_close = r.close
                         break
@@ -264,7 +335,11 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
                 out.append(c)
                 prev_cue = cue
             elif _is_standalone(ctx, r) or len(parts) > 1:
-                out.append(Candidate("direct", part.start, part.end, None, SpeakerRef("float", r.open), para, 2, regions=[part]))
+                out.append(
+                    Candidate(
+                        "direct", part.start, part.end, None, SpeakerRef("float", r.open), para, 2, regions=[part]
+                    )
+                )
                 prev_cue = None
             else:
                 prev_cue = None
@@ -272,12 +347,12 @@ def _direct(ctx: _Ctx) -> List[Candidate]:
     return out
 
 
-def _fragment_with_continuation(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int]]:
+def _fragment_with_continuation(ctx: _Ctx, r: Region) -> Optional[tuple[int, int]]:
     """A quoted fragment (a few words, no capital: not a sentence of its own) right after its cue,
     and the words that continue the clause after the closing mark: the content of a mixed quote."""
     ix = ctx.ix
     text = ctx.text
-    frag = text[r.start:r.end]
+    frag = text[r.start : r.end]
     words = frag.split()
     if not r.closed or not words or len(words) > 6 or not frag.lstrip()[:1].islower():
         return None
@@ -287,21 +362,21 @@ def _fragment_with_continuation(ctx: _Ctx, r: Region) -> Optional[Tuple[int, int
     _, se = ix.sentence(j)
     end = _content_end(ctx, j, se)
     span = _content_span(ctx, j, end)
-    if span is None or len(text[span[0]:span[1]].split()) < 2:
+    if span is None or len(text[span[0] : span[1]].split()) < 2:
         return None
     return r.open, span[1]
 
 
-def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[Tuple[int, int, SpeakerRef, int]]) -> bool:
+def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[tuple[int, int, SpeakerRef, int]]) -> bool:
     """The region starts its sentence (or follows a colon, a dash, or the cue of the quote before):
     words before it in the same clause make it the quoted part of a mixed quote instead."""
     text = ctx.text
     j = r.open - 1
     while j >= 0 and text[j] in _SPACES:
         j -= 1
-    if j < 0 or text[j] in "\n.!?…:;—–«“\"»”(":
+    if j < 0 or text[j] in '\n.!?…:;—–«“"»”(':
         return True
-    if prev_cue is not None and text[j] == "," and not text[prev_cue[1]:j].strip(" ,\u00a0\u202f"):
+    if prev_cue is not None and text[j] == "," and not text[prev_cue[1] : j].strip(" ,\u00a0\u202f"):
         return True
     if text[j] == ",":
         # after a cue's subject phrase: « A », a souligné X, « B »
@@ -312,9 +387,9 @@ def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[Tuple[int, int, Speak
     return False
 
 
-def _follows_cue(ctx: _Ctx, cue: Tuple[int, int, SpeakerRef, int], r: Region) -> bool:
+def _follows_cue(ctx: _Ctx, cue: tuple[int, int, SpeakerRef, int], r: Region) -> bool:
     """« A », a-t-il ajouté, « B »: B continues the quote whose cue stands just before it."""
-    between = ctx.text[cue[1]:r.open]
+    between = ctx.text[cue[1] : r.open]
     if len(between) > 80:
         return False
     ix = ctx.ix

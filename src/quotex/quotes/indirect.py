@@ -1,19 +1,20 @@
 """Indirect and mixed quotations from reporting verbs: que-clauses, infinitives, inverted order."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import List, Optional, Tuple
+from typing import Optional
 
-from .context import _Ctx, _clause_start, _content_end, _content_span, _covering, _typed
+from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _QUE, _TIME_WORDS
 from .phrases import _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
 from .verbs import _hypothetical, _inverted_pronoun, _negated, cue_span, verb_class
 
 
-def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
+def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
     ix = ctx.ix
-    out: List[Candidate] = []
+    out: list[Candidate] = []
     taken = sorted(taken)
     taken_starts = [s for s, _ in taken]
 
@@ -30,7 +31,7 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
             continue
         if r is not None and r.start <= ix.starts[k] < r.end:
             lo_t = bisect_left(taken_starts, r.start)
-            parts = [(s, e) for s, e in taken[lo_t:bisect_right(taken_starts, r.end)] if e <= r.end]
+            parts = [(s, e) for s, e in taken[lo_t : bisect_right(taken_starts, r.end)] if e <= r.end]
             if len(parts) < 2:
                 continue  # a verb inside quotation marks belongs to the quotation
         ca, cb = cue_span(ix, k)
@@ -45,10 +46,14 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
             cs, kind = found
             ce = _content_end(ctx, cs, se)
             span = _content_span(ctx, cs, ce)
-            if span is None or len(ctx.text[span[0]:span[1]].split()) < 2:
+            if span is None or len(ctx.text[span[0] : span[1]].split()) < 2:
                 continue
             ref = _ref_for_verb(ix, k, ca, cb, se)
-            out.append(Candidate(_typed(ctx, *span), span[0], span[1], (ix.starts[ca], ix.ends[cb - 1]), ref, para, 2, (sa, se)))
+            out.append(
+                Candidate(
+                    _typed(ctx, *span), span[0], span[1], (ix.starts[ca], ix.ends[cb - 1]), ref, para, 2, (sa, se)
+                )
+            )
             continue
         # inverted: "<content>, a annoncé X" — the cue follows a comma and ends the clause
         if ix.low(k).endswith("ant") and "Part" in ix.toks[k].morph.get("VerbForm"):
@@ -65,7 +70,12 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
                 ref = _np_or_pronoun(ix, after_np)
             if ref.kind == "np" and ref.end > 0:
                 after = ix.at(ref.end)
-                if after < se and ix.text(after) not in (".", ",", "!", "…", ";") and ix.low(after) not in ("sur", "dans", "à", "au", "lors", "en", "pour", "après", "avant", "devant", "citant"):
+                if (
+                    after < se
+                    and ix.text(after) not in (".", ",", "!", "…", ";")
+                    and ix.low(after)
+                    not in ("sur", "dans", "à", "au", "lors", "en", "pour", "après", "avant", "devant", "citant")
+                ):
                     continue
             start_tok = _clause_start(ctx, sa, ca - 1)
             span = _content_span(ctx, start_tok, ca - 1)
@@ -81,7 +91,7 @@ def _indirect(ctx: _Ctx, taken: List[Tuple[int, int]]) -> List[Candidate]:
     return out
 
 
-def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]]:
+def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]]:
     """The start token of a que-clause, infinitive or adjective complement after verb k."""
     ix = ctx.ix
     j = cb
@@ -94,7 +104,12 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
             return (j + 1, "que") if j + 1 < se else None
         if low in ("de", "d'") and j + 1 < se and "Inf" in ix.toks[j + 1].morph.get("VerbForm"):
             return j, "inf"
-        if low in ("de", "d'") and j + 2 < se and ix.text(j + 1) in ('"', "«", "“") and "Inf" in ix.toks[j + 2].morph.get("VerbForm"):
+        if (
+            low in ("de", "d'")
+            and j + 2 < se
+            and ix.text(j + 1) in ('"', "«", "“")
+            and "Inf" in ix.toks[j + 2].morph.get("VerbForm")
+        ):
             return j, "inf"
         if t.pos_ == "DET" and j == cb:
             # "appeler les parents à consulter": an object, then à + infinitive
@@ -102,15 +117,33 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
             if np and np[1] + 1 < se and ix.low(np[1]) == "à" and "Inf" in ix.toks[np[1] + 1].morph.get("VerbForm"):
                 return j, "inf"
             return None
-        if low in ("ne", "n'") and j + 1 < se and ix.low(j + 1) in ("pas", "plus", "jamais") and j + 2 < se and "Inf" in ix.toks[j + 2].morph.get("VerbForm"):
+        if (
+            low in ("ne", "n'")
+            and j + 1 < se
+            and ix.low(j + 1) in ("pas", "plus", "jamais")
+            and j + 2 < se
+            and "Inf" in ix.toks[j + 2].morph.get("VerbForm")
+        ):
             return j, "inf"
         if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
             if j == cb or all(ix.toks[m].pos_ == "ADV" for m in range(cb, j)):
                 return j, "inf"
             return None
-        if se_verb and j == cb and t.pos_ in ("ADJ", "NOUN") and j + 1 < se and ix.low(j + 1) in ("à", "de", "d'", "prêt", "prête"):
+        if (
+            se_verb
+            and j == cb
+            and t.pos_ in ("ADJ", "NOUN")
+            and j + 1 < se
+            and ix.low(j + 1) in ("à", "de", "d'", "prêt", "prête")
+        ):
             return j, "adj"
-        if se_verb and j == cb and (t.pos_ == "ADJ" or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not low.endswith("ant"))):
+        if (
+            se_verb
+            and j == cb
+            and (
+                t.pos_ == "ADJ" or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not low.endswith("ant"))
+            )
+        ):
             return j, "adj"  # "se dit inquiet", "se dit épuisé par ..."
         if t.pos_ == "ADV" or low.startswith("-") or low in ("lui", "leur", "nous", "vous"):
             j += 1
@@ -120,11 +153,32 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[Tuple[int, str]
             j += 1
             steps += 1
             continue
-        if t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not low.endswith("ant") and j > cb):
+        if t.pos_ in ("ADJ",) or (
+            t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not low.endswith("ant") and j > cb
+        ):
             j += 1
             steps += 1
             continue
-        if low in ("à", "au", "aux", "auprès", "devant", "lors", "pour", "en", ",", "dans", "sur", "sans", "avec", "par", "après", "avant", "depuis", "lundi"):
+        if low in (
+            "à",
+            "au",
+            "aux",
+            "auprès",
+            "devant",
+            "lors",
+            "pour",
+            "en",
+            ",",
+            "dans",
+            "sur",
+            "sans",
+            "avec",
+            "par",
+            "après",
+            "avant",
+            "depuis",
+            "lundi",
+        ):
             # an indirect object or an adverbial ("à Sputnik", "aux Etats-Unis", "à l'armée")
             if low == ",":
                 j += 1

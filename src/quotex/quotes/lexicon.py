@@ -1,4 +1,5 @@
 """Closed word classes and quotation-mark sets the quotation rules read (from ``data/``)."""
+
 from __future__ import annotations
 
 from .. import resources

@@ -1,10 +1,9 @@
 """Source markers: ``selon X``, ``d'après X``, ``pour X`` heading or closing reported content."""
+
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
-
 from .. import resources
-from .context import _Ctx, _clause_start, _content_end, _content_span, _covering, _typed
+from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _MARKER_PRONOUNS
 from .phrases import _np_or_pronoun
 from .records import Candidate
@@ -12,10 +11,10 @@ from .tokens import TokenIndex
 from .verbs import _lemma
 
 
-def _markers(ctx: _Ctx) -> List[Candidate]:
+def _markers(ctx: _Ctx) -> list[Candidate]:
     """``Selon X, …``, ``D'après X, …``, ``Pour X, …`` and ``…, selon X.``"""
     ix = ctx.ix
-    out: List[Candidate] = []
+    out: list[Candidate] = []
     markers = resources.source_markers()
     roles = resources.role_nouns()
     firsts = {m.split()[0] for m in markers} | {"d'", "d’"}
@@ -28,11 +27,11 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
         low = lows[k]
         m_len = 0
         for m, size, joined in shapes:
-            if " ".join(lows[k:k + size]) == m:
+            if " ".join(lows[k : k + size]) == m:
                 m_len = size
                 break
             # the tokenizer splits "d'après" into "d'" + "après"
-            if "".join(lows[k:k + 2]) == joined:
+            if "".join(lows[k : k + 2]) == joined:
                 m_len = 2
                 break
         if not m_len:
@@ -41,7 +40,9 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
         sa, se = ix.sentence(k)
         np_start = k + m_len
         # a marker heading its clause: "Selon X, <content>"
-        at_head = k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
+        at_head = (
+            k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
+        )
         comma = np_start
         while comma < se and ix.text(comma) != "," and comma - np_start < 16:
             comma += 1
@@ -64,7 +65,9 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
                 typ = "direct" if whole else _typed(ctx, s, e)
                 if whole:
                     s, e = whole[0].start, whole[0].end
-                out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
+                out.append(
+                    Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se))
+                )
                 resume = comma + 1
                 continue
         # a marker closing the sentence: "<content>, selon X."
@@ -72,7 +75,11 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
             end = np_start
             while end < se and not ix.toks[end].is_punct:
                 end += 1
-            if end > np_start and (end >= se - 1 or ix.text(end) in (".", "!", "…")) and _source_np_ok(ix, (np_start, end), False, roles):
+            if (
+                end > np_start
+                and (end >= se - 1 or ix.text(end) in (".", "!", "…"))
+                and _source_np_ok(ix, (np_start, end), False, roles)
+            ):
                 start_tok = _clause_start(ctx, sa, k - 1)
                 span = _content_span(ctx, start_tok, k - 1)
                 if span and any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, k - 1)):
@@ -82,17 +89,26 @@ def _markers(ctx: _Ctx) -> List[Candidate]:
                     if whole:
                         s, e = whole[0].start, whole[0].end
                     ref = _np_or_pronoun(ix, (np_start, end))
-                    out.append(Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se)))
+                    out.append(
+                        Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se))
+                    )
         resume = k + m_len
     return out
 
 
-def _source_np_ok(ix: TokenIndex, np: Tuple[int, int], strict: bool, roles: Dict[str, str]) -> bool:
+def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict[str, str]) -> bool:
     a, b = np
     if b - a > 14:
         return False
     first = ix.toks[a]
-    if "Inf" in first.morph.get("VerbForm") or ix.low(a) in ("que", "qu'", "laquelle", "lequel", "lesquels", "lesquelles"):
+    if "Inf" in first.morph.get("VerbForm") or ix.low(a) in (
+        "que",
+        "qu'",
+        "laquelle",
+        "lequel",
+        "lesquels",
+        "lesquelles",
+    ):
         return False
     if b - a == 1 and ix.low(a) in _MARKER_PRONOUNS:
         return True

@@ -1,7 +1,8 @@
 """Where the speaker is named: noun phrases and subjects around a cue (``SpeakerRef``)."""
+
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Optional
 
 from .. import resources
 from .lexicon import _DE_ADVERBS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
@@ -10,7 +11,7 @@ from .tokens import TokenIndex
 from .verbs import _gerund, _inverted_pronoun
 
 
-def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
+def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
     """A noun phrase starting at token j (a determiner, a name or a noun), as token range."""
     if j >= limit:
         return None
@@ -27,8 +28,14 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
             break  # a new noun phrase starts: "à Sputnik | la porte-parole"
         names = resources.first_names()
-        if b > a + (ix.toks[a].pos_ == "DET") and ix.low(b - 1) not in names and (t.ent_iob_ == "B" or (t.lower_ in names and t.text[:1].isupper() and not (t.ent_iob_ == "I" and t.ent_type_ == "PER"))) and all(
-            ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b)
+        if (
+            b > a + (ix.toks[a].pos_ == "DET")
+            and ix.low(b - 1) not in names
+            and (
+                t.ent_iob_ == "B"
+                or (t.lower_ in names and t.text[:1].isupper() and not (t.ent_iob_ == "I" and t.ent_type_ == "PER"))
+            )
+            and all(ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b))
         ):
             break  # a new name starts: "à BFMTV | Yassine Bouzrou"
         if low in _TIME_WORDS and (b > a or t.pos_ != "PROPN"):
@@ -39,8 +46,12 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
         if t.pos_ == "VERB" and b > a and ix.toks[b - 1].pos_ == "DET" and "Fin" not in t.morph.get("VerbForm"):
             b += 1  # a participle after a determiner is a noun: "cet enseignant", "une manifestante"
             continue
-        if t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or low in _NP_INNER or low in ("l'", "d'") or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’")))) or (
-            t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ")
+        if (
+            t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            or low in _NP_INNER
+            or low in ("l'", "d'")
+            or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’"))))
+            or (t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"))
         ):
             if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
                 break
@@ -74,7 +85,7 @@ def _one_of(ix: TokenIndex, j: int, limit: int) -> bool:
     return ix.low(j) in ("un", "une") and j + 1 < limit and ix.low(j + 1) in ("des", "de", "d'", "d’", "du")
 
 
-def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, int]]:
+def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
     """The inverted subject after a cue: skip adverbs, dates and a prepositional phrase or two."""
     skips = 0
     while j < limit and skips < 4:
@@ -91,7 +102,11 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, in
             if np is None:
                 return None
             nxt = np[1]
-            if nxt < limit and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper() or _one_of(ix, nxt, limit)) and not ix.toks[nxt].is_punct:
+            if (
+                nxt < limit
+                and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper() or _one_of(ix, nxt, limit))
+                and not ix.toks[nxt].is_punct
+            ):
                 j = nxt
                 skips += 1
                 continue
@@ -113,7 +128,7 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[Tuple[int, in
     return a, b
 
 
-def _subject_before(ix: TokenIndex, k: int) -> Optional[Tuple[int, int]]:
+def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
     """The subject of verb k from the dependency parse (nsubj), as token range of its phrase."""
     tok = ix.toks[k]
     cands = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -199,7 +214,7 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     return SpeakerRef("inherit")
 
 
-def _name_before(ix: TokenIndex, a: int) -> Optional[Tuple[int, int]]:
+def _name_before(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
     """The nearest name before token a in its sentence that stands in subject position
     (not inside a prepositional phrase or a coordination): the parse's fallback."""
     sa, _ = ix.sentence(a)
@@ -211,7 +226,12 @@ def _name_before(ix: TokenIndex, a: int) -> Optional[Tuple[int, int]]:
             while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
                 s -= 1
             prev = ix.toks[s - 1] if s - 1 >= sa else None
-            if prev is None or prev.is_punct or (prev.pos_ == "DET" and (s - 2 < sa or ix.toks[s - 2].pos_ not in ("ADP",))) or prev.pos_ == "NOUN":
+            if (
+                prev is None
+                or prev.is_punct
+                or (prev.pos_ == "DET" and (s - 2 < sa or ix.toks[s - 2].pos_ not in ("ADP",)))
+                or prev.pos_ == "NOUN"
+            ):
                 if not any(ix.text(m) in '"«»“”' for m in range(s, e)):
                     return s, e
             j = s - 1
@@ -231,7 +251,7 @@ def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
     return max(se, j)
 
 
-def _np_or_pronoun(ix: TokenIndex, np: Tuple[int, int]) -> SpeakerRef:
+def _np_or_pronoun(ix: TokenIndex, np: tuple[int, int]) -> SpeakerRef:
     s, e = np
     if e - s == 1 and ix.low(s) in _PRONOUNS:
         return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])

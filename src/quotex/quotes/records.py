@@ -1,9 +1,9 @@
 """What the quotation stage produces: quoted regions, speaker references, candidates."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
-
+from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Candidate:
     type: str
     start: int
     end: int
-    cue: Optional[Tuple[int, int]]
+    cue: Optional[tuple[int, int]]
     ref: SpeakerRef
     paragraph: Optional[int]
     priority: int = 1
-    sentence: Tuple[int, int] = (-1, -1)
-    regions: List[Region] = field(default_factory=list)
+    sentence: tuple[int, int] = (-1, -1)
+    regions: list[Region] = field(default_factory=list)

@@ -1,14 +1,15 @@
 """Quoted regions: one linear scan over quotation marks and dialogue dashes."""
+
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Optional
 
 import regex
 
 from .. import resources
 from .lexicon import _CLOSERS, _DASHES, _OPENERS, _SPACES
 from .records import Region
-
 
 # the characters the scan acts on (every other character is passed over)
 _MARKS = regex.compile("[" + regex.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS)))) + "]")
@@ -20,7 +21,7 @@ def _skip_spaces(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in _SPACES):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _SPACES):
@@ -28,13 +29,13 @@ def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
     return start, end
 
 
-def find_regions(text: str, stretches: Sequence[Tuple[int, int]]) -> List[Region]:
+def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region]:
     """Top-level quoted regions of the article stretches (title, paragraphs), in order. Linear."""
-    out: List[Region] = []
-    carried: Optional[Tuple[str, int]] = None  # opener and its offset, open at the last stretch's end
+    out: list[Region] = []
+    carried: Optional[tuple[str, int]] = None  # opener and its offset, open at the last stretch's end
     for k, (s, e) in enumerate(stretches):
-        stack: List[str] = []
-        counts: Dict[str, int] = {}
+        stack: list[str] = []
+        counts: dict[str, int] = {}
         top_open = -1
         pos = s
         if carried is not None:
@@ -146,7 +147,7 @@ _PAST_VERB = regex.compile(r"(?<![\w'’])\w{2,}(?:ait|aient|èrent|irent|urent|
 
 def _narration_start(text: str, start: int, stop: int) -> int:
     """Where narration takes over from a dialogue turn in run-on text, or ``stop``."""
-    bounds = [m.end() for m in _TURN_END.finditer(text, start, stop)]
+    bounds: list[int] = [m.end() for m in _TURN_END.finditer(text, start, stop)]
     for k, b in enumerate(bounds):
         nxt = bounds[k + 1] if k + 1 < len(bounds) else stop
         sentence = text[b:nxt]
@@ -155,11 +156,11 @@ def _narration_start(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
+def _dialogue_turns(text: str, s: int, e: int) -> list[Region]:
     """Dialogue turns of a stretch without quotation marks: a dash at its start, or after the end
     of a sentence, opens a turn that runs to the next such dash or to the stretch's end."""
     first = _skip_spaces(text, s, e)
-    starts: List[Tuple[int, int]] = []
+    starts: list[tuple[int, int]] = []
     if first < e and _dash_at(text, first, e):
         starts.append((first, _dash_at(text, first, e)))
     elif first >= e or not _ANY_DASH.search(text, first, e):
@@ -175,7 +176,7 @@ def _dialogue_turns(text: str, s: int, e: int) -> List[Region]:
             while j >= s and text[j] in _SPACES:
                 j -= 1
             nxt = _skip_spaces(text, k + n, e)
-            if j >= s and text[j] in ".!?…:" and nxt < e and (text[nxt].isupper() or text[nxt] in "«\"."):
+            if j >= s and text[j] in ".!?…:" and nxt < e and (text[nxt].isupper() or text[nxt] in '«".'):
                 starts.append((k, n))
             k += n
     out = []

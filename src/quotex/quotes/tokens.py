@@ -1,8 +1,10 @@
 """The token index over the parsed segments: offsets, lower forms, sentences."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from collections.abc import Sequence
+from typing import Any, Optional
 
 from .. import resources
 from ..nlp import Segment
@@ -12,12 +14,12 @@ class TokenIndex:
     """All parsed tokens of the article, addressable by input offset."""
 
     def __init__(self, segments: Sequence[Segment]) -> None:
-        self.toks: List[Any] = []
-        self.starts: List[int] = []
-        self.ends: List[int] = []
-        self.seg: List[Segment] = []
-        self.texts: List[str] = []
-        self.lows: List[str] = []
+        self.toks: list[Any] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.seg: list[Segment] = []
+        self.texts: list[str] = []
+        self.lows: list[str] = []
         for seg in segments:
             shift = seg.shift
             words, lows, all_toks = seg.texts, seg.lowers, seg.token_list
@@ -30,19 +32,19 @@ class TokenIndex:
             self.seg.extend([seg] * len(toks))
             self.texts.extend([words[k] for k in keep])
             self.lows.extend([lows[k].replace("’", "'") for k in keep])
-        self._pos_map: Optional[Dict[Tuple[int, int], int]] = None
-        self._sents: Optional[List[Tuple[int, int]]] = None
+        self._pos_map: Optional[dict[tuple[int, int], int]] = None
+        self._sents: Optional[list[tuple[int, int]]] = None
         # the article stretch (paragraph or title) of every token
-        self.stretch_starts: List[int] = sorted(s for seg in segments for s, _, _ in seg.stretches())
-        self.stretch_of: List[int] = [max(0, bisect_right(self.stretch_starts, st) - 1) for st in self.starts]
-        self.opens: frozenset = frozenset()
-        self.verb_classes: Dict[int, Optional[str]] = {}
-        self._maybe_verbs: Optional[List[int]] = None
+        self.stretch_starts: list[int] = sorted(s for seg in segments for s, _, _ in seg.stretches())
+        self.stretch_of: list[int] = [max(0, bisect_right(self.stretch_starts, st) - 1) for st in self.starts]
+        self.opens: frozenset[int] = frozenset()
+        self.verb_classes: dict[int, Optional[str]] = {}
+        self._maybe_verbs: Optional[list[int]] = None
 
     def __len__(self) -> int:
         return len(self.toks)
 
-    def maybe_verbs(self) -> List[int]:
+    def maybe_verbs(self) -> list[int]:
         """Indices of the tokens that may be reporting verbs (see ``_may_report``)."""
         if self._maybe_verbs is None:
             self._maybe_verbs = [k for k, low in enumerate(self.lows) if _may_report(low)]
@@ -67,7 +69,7 @@ class TokenIndex:
     def low(self, k: int) -> str:
         return self.lows[k]
 
-    def sentence(self, k: int) -> Tuple[int, int]:
+    def sentence(self, k: int) -> tuple[int, int]:
         """Token index range [a, b) of the sentence holding token k.
 
         Sentences are cut at sentence-final punctuation followed by a capital, an opening
@@ -78,12 +80,16 @@ class TokenIndex:
             self._sents = self._split()
         return self._sents[k]
 
-    def _split(self) -> List[Tuple[int, int]]:
+    def _split(self) -> list[tuple[int, int]]:
         n = len(self.toks)
         texts = self.texts
-        ends: Set[int] = set()
+        ends: set[int] = set()
         # piece and stretch boundaries
-        ends.update(k for k in range(n - 1) if self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k])
+        ends.update(
+            k
+            for k in range(n - 1)
+            if self.seg[k + 1] is not self.seg[k] or self.stretch_of[k + 1] != self.stretch_of[k]
+        )
         enders = (".", "!", "?", "…", "...")
         closers = ("»", "”", '"', ")")
         for k in [k for k, t in enumerate(texts) if t in enders or t in closers]:
@@ -95,10 +101,14 @@ class TokenIndex:
             if text in enders:
                 if nxt[:1].isupper() or nxt[:1].isdigit() or opens_next:
                     ends.add(k)
-            elif self.starts[k] not in self.opens and k > 0 and (texts[k - 1] in enders or (text == ")" and texts[k - 1].endswith("."))):
+            elif (
+                self.starts[k] not in self.opens
+                and k > 0
+                and (texts[k - 1] in enders or (text == ")" and texts[k - 1].endswith(".")))
+            ):
                 if nxt[:1].isupper() or opens_next:
                     ends.add(k)
-        bounds: List[Tuple[int, int]] = []
+        bounds: list[tuple[int, int]] = []
         start = 0
         for k in sorted(ends):
             bounds.extend([(start, k + 1)] * (k + 1 - start))

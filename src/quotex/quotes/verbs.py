@@ -1,7 +1,8 @@
 """Reporting verbs and their cues: the verb test, the cue span, negation and hypotheticals."""
+
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple
+from typing import Any, Optional
 
 from .. import resources
 from ..nlp import lemma
@@ -29,9 +30,12 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
     forms = resources.verb_forms()
     tok = ix.toks[k]
     verbs = resources.reporting_verbs()
-    lemma = forms.get(low) if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ") or (
-        tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP") or _gerund(ix, k))
-    ) else None
+    lemma = (
+        forms.get(low)
+        if tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PROPN", "X", "INTJ")
+        or (tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP") or _gerund(ix, k)))
+        else None
+    )
     if lemma is None:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
@@ -71,7 +75,7 @@ def _main_verb(ix: TokenIndex, k: int) -> int:
     return k
 
 
-def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
+def cue_span(ix: TokenIndex, k: int) -> tuple[int, int]:
     """Token range [a, b) of the verb group around reporting verb k (auxiliaries, clitics, -t-il)."""
     a = k
     j = k - 1
@@ -79,7 +83,12 @@ def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
     while j >= 0 and steps < 5 and ix.seg[j] is ix.seg[k]:
         t = ix.toks[j]
         low = ix.low(j)
-        if t.pos_ == "AUX" or low.startswith("-") or low in _OBJ_CLITICS or (low in _SUBJ_CLITICS and j > 0 and ix.text(j - 1) in ("-", "-t")):
+        if (
+            t.pos_ == "AUX"
+            or low.startswith("-")
+            or low in _OBJ_CLITICS
+            or (low in _SUBJ_CLITICS and j > 0 and ix.text(j - 1) in ("-", "-t"))
+        ):
             a = j
         elif t.pos_ == "ADV" or (low in ("de", "son", "sa", "leur", "côté", "part", "ailleurs", "par") and steps < 4):
             pass
@@ -91,8 +100,11 @@ def cue_span(ix: TokenIndex, k: int) -> Tuple[int, int]:
     while a < k and ix.toks[a].pos_ not in ("AUX",) and not ix.low(a).startswith("-") and ix.low(a) not in _OBJ_CLITICS:
         a += 1
     b = _main_verb(ix, k) + 1
-    while b < len(ix) and ix.seg[b] is ix.seg[k] and ix.starts[b] == ix.ends[b - 1] and (
-        ix.text(b).startswith("-") or (ix.text(b - 1) in ("-", "-t") and ix.low(b) in _SUBJ_CLITICS)
+    while (
+        b < len(ix)
+        and ix.seg[b] is ix.seg[k]
+        and ix.starts[b] == ix.ends[b - 1]
+        and (ix.text(b).startswith("-") or (ix.text(b - 1) in ("-", "-t") and ix.low(b) in _SUBJ_CLITICS))
     ):
         b += 1
     return a, b
@@ -104,7 +116,12 @@ def _inverted_pronoun(ix: TokenIndex, a: int, b: int) -> Optional[int]:
         low = ix.low(j)
         if low.startswith("-") and low.lstrip("-t").lstrip("-") in _SUBJ_CLITICS:
             return j
-        if low in ("-", "-t", "-t-") and j + 1 < len(ix) and ix.low(j + 1).lstrip("-") in _SUBJ_CLITICS and ix.starts[j + 1] == ix.ends[j]:
+        if (
+            low in ("-", "-t", "-t-")
+            and j + 1 < len(ix)
+            and ix.low(j + 1).lstrip("-") in _SUBJ_CLITICS
+            and ix.starts[j + 1] == ix.ends[j]
+        ):
             return j + 1
     return None
 
