@@ -114,3 +114,18 @@ def test_cli_on_a_local_dask_cluster_writes_what_a_local_run_writes(tmp_path) ->
     on_dask = subprocess.run(base + ["--dask-workers", "2"], capture_output=True, timeout=600)
     assert on_dask.returncode == local.returncode == 0, on_dask.stderr[-2000:]
     assert on_dask.stdout == local.stdout and local.stdout.count(b"\n") == len(corpus())
+
+
+def test_cli_joins_a_running_scheduler(tmp_path, client) -> None:
+    """``--scheduler ADDRESS``: the workers of a cluster started elsewhere (here the fixture's)."""
+    import subprocess
+    import sys
+
+    from test_tables import _write_articles
+
+    _write_articles(tmp_path / "in", corpus()[:8])
+    base = [sys.executable, "-m", "quotex", "--no-progress", str(tmp_path / "in"), "--format", "csv", "--batch-size", "3"]
+    local = subprocess.run(base, capture_output=True, timeout=600)
+    remote = subprocess.run(base + ["--scheduler", client.scheduler.address], capture_output=True, timeout=600)
+    assert remote.returncode == local.returncode == 0, remote.stderr[-2000:]
+    assert remote.stdout == local.stdout and remote.stdout.count(b"\n") > 8
