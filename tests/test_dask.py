@@ -124,7 +124,17 @@ def test_cli_joins_a_running_scheduler(tmp_path, client) -> None:
     from test_tables import _write_articles
 
     _write_articles(tmp_path / "in", corpus()[:8])
-    base = [sys.executable, "-m", "quotex", "--no-progress", str(tmp_path / "in"), "--format", "csv", "--batch-size", "3"]
+    base = [
+        sys.executable,
+        "-m",
+        "quotex",
+        "--no-progress",
+        str(tmp_path / "in"),
+        "--format",
+        "csv",
+        "--batch-size",
+        "3",
+    ]
     local = subprocess.run(base, capture_output=True, timeout=600)
     remote = subprocess.run(base + ["--scheduler", client.scheduler.address], capture_output=True, timeout=600)
     assert remote.returncode == local.returncode == 0, remote.stderr[-2000:]
