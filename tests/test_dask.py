@@ -92,50 +92,28 @@ def test_a_worker_killed_mid_run_loses_and_repeats_nothing(client) -> None:
     assert got.groupby(["article_id", "quote_index"]).size().max() == 1
 
 
-def test_cli_on_a_local_dask_cluster_writes_what_a_local_run_writes(tmp_path) -> None:
+def _cli_same_as_local(tmp_path, texts, fmt: str, dask_args) -> bytes:
+    """Run the command line over ``texts`` locally and on Dask; both must write the same bytes."""
     import subprocess
     import sys
 
     from test_tables import _write_articles
 
-    _write_articles(tmp_path / "in", corpus())
-    base = [
-        sys.executable,
-        "-m",
-        "quotex",
-        "--no-progress",
-        str(tmp_path / "in"),
-        "--format",
-        "jsonl",
-        "--batch-size",
-        "4",
-    ]
+    _write_articles(tmp_path / "in", texts)
+    base = [sys.executable, "-m", "quotex", "--no-progress", str(tmp_path / "in"), "--format", fmt, "--batch-size", "3"]
     local = subprocess.run(base, capture_output=True, timeout=600)
-    on_dask = subprocess.run(base + ["--dask-workers", "2"], capture_output=True, timeout=600)
+    on_dask = subprocess.run(base + dask_args, capture_output=True, timeout=600)
     assert on_dask.returncode == local.returncode == 0, on_dask.stderr[-2000:]
-    assert on_dask.stdout == local.stdout and local.stdout.count(b"\n") == len(corpus())
+    assert on_dask.stdout == local.stdout
+    return local.stdout
+
+
+def test_cli_on_a_local_dask_cluster_writes_what_a_local_run_writes(tmp_path) -> None:
+    out = _cli_same_as_local(tmp_path, corpus(), "jsonl", ["--dask-workers", "2"])
+    assert out.count(b"\n") == len(corpus())
 
 
 def test_cli_joins_a_running_scheduler(tmp_path, client) -> None:
     """``--scheduler ADDRESS``: the workers of a cluster started elsewhere (here the fixture's)."""
-    import subprocess
-    import sys
-
-    from test_tables import _write_articles
-
-    _write_articles(tmp_path / "in", corpus()[:8])
-    base = [
-        sys.executable,
-        "-m",
-        "quotex",
-        "--no-progress",
-        str(tmp_path / "in"),
-        "--format",
-        "csv",
-        "--batch-size",
-        "3",
-    ]
-    local = subprocess.run(base, capture_output=True, timeout=600)
-    remote = subprocess.run(base + ["--scheduler", client.scheduler.address], capture_output=True, timeout=600)
-    assert remote.returncode == local.returncode == 0, remote.stderr[-2000:]
-    assert remote.stdout == local.stdout and remote.stdout.count(b"\n") > 8
+    out = _cli_same_as_local(tmp_path, corpus()[:8], "csv", ["--scheduler", client.scheduler.address])
+    assert out.count(b"\n") > 8
