@@ -30,6 +30,17 @@ def test_two_people_with_different_surnames_stay_apart() -> None:
     assert len(people["Marc Dubois"].mentions) == 2
 
 
+def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
+    doc = quotex.extract(
+        "L'humoriste Karim Benali a animé la soirée. Plus tard, Karim a salué la salle. "
+        "Sophie Martin et Sophie Garnier sont arrivées ensuite ; Sophie a pris la parole."
+    )
+    people = names(doc, "PERSON")
+    assert "Karim" not in people and len(people["Karim Benali"].mentions) == 2
+    # two people called Sophie: the first name alone stays apart
+    assert len(people["Sophie Martin"].mentions) == 1 and len(people["Sophie Garnier"].mentions) == 1
+
+
 @pytest.mark.parametrize(
     "text,person,role,affiliation",
     [

@@ -699,6 +699,13 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
                         break
                 if match:
                     break
+            if match is None and len(words) == 1 and words[0].lower() in resources.first_names():
+                # "Jamel" after "Jamel Debbouze": a first name alone is the one person named so
+                same = [
+                    p for p in people if any(len(w) > 1 and w[0] == words[0] for w in map(_surname_tokens, p.names))
+                ]
+                if len(same) == 1:
+                    match = same[0]
             if match is None:
                 match = table.new("PERSON")
                 people.append(match)
