@@ -390,11 +390,16 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
 
 
 def line_features(
-    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
+    content: Sequence[int],
+    norms: dict[int, str],
+    words: dict[int, list[str]],
+    reasons: dict[int, str],
+    only: Optional[Sequence[int]] = None,
 ) -> list[list[float]]:
-    """The line model's features of every content line (see ``linemodel``)."""
+    """The line model's features of every content line, or of the lines at positions ``only`` of
+    ``content`` (see ``linemodel``)."""
     flagged = [i in reasons for i in content]
-    return linemodel.features([norms[i] for i in content], [words[i] for i in content], flagged)
+    return linemodel.features([norms[i] for i in content], [words[i] for i in content], flagged, only)
 
 
 def _mark_by_model(
@@ -408,14 +413,18 @@ def _mark_by_model(
     line and its neighbours; only a confident verdict removes a line."""
     if len(content) < _MODEL_MIN_LINES:
         return
-    rows = line_features(content, norms, words, reasons)
-    probs = linemodel.probabilities(rows)
+    # a line opened by a dash is a dialogue turn (the model learnt from news pages, where such
+    # lines are rare, and would take a novel's dialogue for furniture)
+    judged = [
+        k for k, i in enumerate(content) if model_judges(i, norms, words, reasons, title) and norms[i][:1] not in "—–-"
+    ]
+    if not judged:
+        return
+    probs = linemodel.probabilities(line_features(content, norms, words, reasons, judged))
     cut = linemodel.threshold()
-    for i, p in zip(content, probs):
-        # a line opened by a dash is a dialogue turn (the model learnt from news pages, where
-        # such lines are rare, and would take a novel's dialogue for furniture)
-        if p >= cut and model_judges(i, norms, words, reasons, title) and norms[i][:1] not in "—–-":
-            reasons[i] = "furniture"
+    for k, p in zip(judged, probs):
+        if p >= cut:
+            reasons[content[k]] = "furniture"
 
 
 _MODEL_MIN_LINES = 6  # a scraped page, not a paragraph or two given on their own

@@ -15,7 +15,7 @@ import json
 import math
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, Optional
 
 import regex
 
@@ -80,20 +80,30 @@ def _own(text: str, words: Sequence[str]) -> list[float]:
     ]
 
 
-def features(texts: Sequence[str], words: Sequence[Sequence[str]], flagged: Sequence[bool]) -> list[list[float]]:
-    """One feature vector per content line of a page (``texts`` in page order)."""
-    own = [_own(t, w) for t, w in zip(texts, words)]
+def features(
+    texts: Sequence[str], words: Sequence[Sequence[str]], flagged: Sequence[bool], only: Optional[Sequence[int]] = None
+) -> list[list[float]]:
+    """One feature vector per content line of a page (``texts`` in page order), or per line of
+    ``only`` (indexes into ``texts``): a line's vector reads its own words and its neighbours'."""
     n = len(texts)
+    wanted = range(n) if only is None else only
+    own: dict[int, list[float]] = {}
+
+    def own_of(j: int) -> list[float]:
+        if j not in own:
+            own[j] = _own(texts[j], words[j])
+        return own[j]
+
     first_long = next((k for k, w in enumerate(words) if len(w) >= 20 and _SENTENCE_END.search(texts[k])), n)
     out = []
-    for k in range(n):
-        prev = own[k - 1] if k > 0 else None
-        nxt = own[k + 1] if k + 1 < n else None
+    for k in wanted:
+        prev = own_of(k - 1) if k > 0 else None
+        nxt = own_of(k + 1) if k + 1 < n else None
         around = [j for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < n]
         out.append(
             [
                 1.0,
-                *own[k][:11],
+                *own_of(k)[:11],
                 k / max(1, n - 1),
                 1.0 if k < first_long else 0.0,
                 1.0 if flagged[k] else 0.0,
