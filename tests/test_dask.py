@@ -61,6 +61,17 @@ def test_a_failing_text_gives_an_error_row_and_its_partition_survives(client) ->
     pd.testing.assert_frame_equal(got[got["error"].isna()].reset_index(drop=True), want)
 
 
+def test_a_frame_without_the_text_column_is_refused_at_once() -> None:
+    from quotex.dask import extract_frame
+
+    frame = dd.from_pandas(pd.DataFrame({"id": ["a"], "body": ["« Oui », a dit Anne Roy."]}), npartitions=1)
+    with pytest.raises(KeyError, match="body"):
+        extract_frame(frame)
+    assert len(extract_frame(frame, text="body").compute(scheduler="synchronous")) == 1
+    with pytest.raises(TypeError):
+        extract_frame(["pas un DataFrame"])
+
+
 def test_extract_bag_keeps_order_and_ids(client) -> None:
     import dask.bag as db
 

@@ -56,6 +56,13 @@ def test_a_failed_document_is_one_error_row() -> None:
     assert rows[0]["quote_index"] is None
 
 
+def test_rows_of_something_else_raise_type_error() -> None:
+    with pytest.raises(TypeError):
+        quote_rows("« Oui », a dit Anne Roy.")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        quotex.quotes_frame([{"quotes": []}])
+
+
 def test_frames_have_the_documented_columns_and_types() -> None:
     pd = pytest.importorskip("pandas")
     texts = corpus()[:6]

@@ -106,19 +106,27 @@ def _partition(pdf: Any, text: str, id: Optional[str], batch_size: int, entities
     return pd.DataFrame({name: pd.array([r[name] for r in rows], dtype=dtypes[kind]) for name, kind, _ in columns})
 
 
+def _columns(ddf: Any, text: str, id: Optional[str]) -> Optional[str]:
+    """Check the text column now rather than in the workers; the id column is optional."""
+    columns = getattr(ddf, "columns", None)
+    if columns is None:
+        raise TypeError(f"expected a Dask DataFrame, not {type(ddf).__name__}")
+    if text not in columns:
+        raise KeyError(f"no text column {text!r} (columns: {', '.join(map(str, columns))})")
+    return id if id is not None and id in columns else None
+
+
 def extract_frame(ddf: Any, text: str = "text", id: Optional[str] = "id", batch_size: int = 32) -> Any:
     """A Dask DataFrame of articles (columns ``text`` and ``id``) to a Dask DataFrame of quotations:
     one row per quotation, columns ``quotex.tables.QUOTE_COLUMNS``; an article that fails (or whose
     text is missing) gives an error row, and the rest of its partition is kept."""
-    if id is not None and id not in ddf.columns:
-        id = None
+    id = _columns(ddf, text, id)
     return ddf.map_partitions(_partition, text, id, batch_size, False, meta=quotes_meta())
 
 
 def extract_entities_frame(ddf: Any, text: str = "text", id: Optional[str] = "id", batch_size: int = 32) -> Any:
     """As ``extract_frame``, one row per entity (``quotex.tables.ENTITY_COLUMNS``)."""
-    if id is not None and id not in ddf.columns:
-        id = None
+    id = _columns(ddf, text, id)
     return ddf.map_partitions(_partition, text, id, batch_size, True, meta=entities_meta())
 
 

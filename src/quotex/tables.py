@@ -60,6 +60,11 @@ QUOTE_FIELDS = tuple(c[0] for c in QUOTE_COLUMNS)
 ENTITY_FIELDS = tuple(c[0] for c in ENTITY_COLUMNS)
 
 
+def _check(doc: Any) -> None:
+    if not isinstance(doc, Document):
+        raise TypeError(f"expected a quotex Document, not {type(doc).__name__}")
+
+
 def _empty(fields: Sequence[str], article_id: Optional[str], error: str) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(fields)
     row["article_id"] = article_id
@@ -69,6 +74,7 @@ def _empty(fields: Sequence[str], article_id: Optional[str], error: str) -> dict
 
 def quote_rows(doc: Document, article_id: Optional[str] = None) -> list[dict[str, Any]]:
     """One dict per quotation of ``doc`` (keys: ``QUOTE_COLUMNS``), or one error row."""
+    _check(doc)
     if doc.error is not None:
         return [_empty(QUOTE_FIELDS, article_id, doc.error)]
     ents = {e.id: e for e in doc.entities}
@@ -101,6 +107,7 @@ def quote_rows(doc: Document, article_id: Optional[str] = None) -> list[dict[str
 
 def entity_rows(doc: Document, article_id: Optional[str] = None) -> list[dict[str, Any]]:
     """One dict per entity of ``doc`` (keys: ``ENTITY_COLUMNS``), or one error row."""
+    _check(doc)
     if doc.error is not None:
         return [_empty(ENTITY_FIELDS, article_id, doc.error)]
     ents = {e.id: e for e in doc.entities}
