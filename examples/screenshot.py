@@ -2,8 +2,8 @@
 
     python examples/screenshot.py [--out docs]
 
-Writes ``docs/seed.html`` and ``docs/seed.png`` (the picture in the README). Needs Chromium
-(Debian: ``apt-get install chromium``).
+Writes ``docs/seed.png`` (the picture in the README; the page itself goes to a temporary folder).
+Needs Chromium (Debian: ``apt-get install chromium``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import quotex
@@ -32,25 +33,26 @@ def main() -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     seed = ROOT / "seeds" / "000_7870b7fd83a32e72.txt"
-    page = args.out / "seed.html"
-    page.write_text(quotex.render_html(quotex.extract(seed.read_text(encoding="utf-8"))), encoding="utf-8")
     png = args.out / "seed.png"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            f"--window-size={args.size}",
-            f"--screenshot={png}",
-            page.resolve().as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    print(f"wrote {page} and {png}")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "seed.html"
+        page.write_text(quotex.render_html(quotex.extract(seed.read_text(encoding="utf-8"))), encoding="utf-8")
+        subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--window-size={args.size}",
+                f"--screenshot={png}",
+                page.resolve().as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    print(f"wrote {png}")
     return 0
 
 

@@ -55,6 +55,11 @@ class _Item:
         self.text = text
         self.error = error
 
+    def payload(self) -> str:
+        """What is extracted: the text, or nothing for an input that could not be read (its
+        error record is written in its place)."""
+        return self.text if self.error is None and self.text is not None else ""
+
 
 def _read_file(path: Path) -> _Item:
     try:
@@ -227,11 +232,7 @@ def _record(item: _Item, doc: Optional[Document]) -> dict[str, Any]:
     if item.error is not None:
         return {"id": item.id, "error": item.error}
     assert doc is not None
-    rec: dict[str, Any] = {"id": item.id}
-    rec.update(doc.to_dict())
-    if doc.error is None:
-        rec.pop("error", None)
-    return rec
+    return doc.to_record(item.id)
 
 
 # -- writers ----------------------------------------------------------------------------
@@ -423,7 +424,7 @@ def _local(items: Iterator[_Item], batch_size: int, processes: int) -> Iterator[
     def texts() -> Iterator[str]:
         for item in items:
             pending.append(item)
-            yield item.text if item.error is None and item.text is not None else ""
+            yield item.payload()
 
     for doc in extract_many(texts(), batch_size=batch_size, n_process=processes):
         yield pending.popleft(), doc
@@ -451,7 +452,7 @@ def _on_dask(
         batch: list[_Item] = []
 
         def send(group: list[_Item]) -> None:
-            texts = [it.text if it.error is None and it.text is not None else "" for it in group]
+            texts = [it.payload() for it in group]
             queue.append((group, client.submit(_documents, texts, batch_size, pure=False)))
 
         for item in items:

@@ -15,10 +15,11 @@ only costs the partitions it held: Dask runs them again elsewhere, so no record 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Optional
 
-from .tables import ENTITY_COLUMNS, QUOTE_COLUMNS, entity_rows, quote_rows
+from .model import Document
+from .tables import ENTITY_COLUMNS, QUOTE_COLUMNS, entity_rows, quote_rows, rows_frame
 
 __all__ = [
     "extract_frame",
@@ -55,55 +56,31 @@ def local_cluster(n_workers: int = 2, **kwargs: Any) -> Any:
         return LocalCluster(n_workers=n_workers, **kwargs)
 
 
-def _meta(columns: Sequence[tuple[str, str, str]]) -> Any:
-    import pandas as pd
-
-    dtypes = {"string": "string", "int": "Int64"}
-    return pd.DataFrame({name: pd.Series([], dtype=dtypes[kind]) for name, kind, _ in columns})
-
-
 def quotes_meta() -> Any:
     """The empty DataFrame describing ``extract_frame``'s output (its Dask ``meta``)."""
-    return _meta(QUOTE_COLUMNS)
+    return rows_frame([], QUOTE_COLUMNS)
 
 
 def entities_meta() -> Any:
-    return _meta(ENTITY_COLUMNS)
+    return rows_frame([], ENTITY_COLUMNS)
 
 
-def _texts(values: Iterable[Any]) -> tuple[list[str], list[Optional[str]]]:
-    """Texts to extract and, for values that are not text, the error their row gets."""
-    texts: list[str] = []
-    errors: list[Optional[str]] = []
-    for v in values:
-        if isinstance(v, str):
-            texts.append(v)
-            errors.append(None)
-        else:
-            texts.append("")
-            errors.append(f"no text: expected a string, got {type(v).__name__}")
-    return texts, errors
-
-
-def _documents(values: Sequence[Any], batch_size: int) -> list[Any]:
-    from .model import Document
+def _documents(values: Sequence[Any], batch_size: int) -> list[Document]:
+    """The documents of a partition's texts; a value that is not text gives an error document."""
     from .pipeline import extract_many
 
-    texts, errors = _texts(values)
-    docs = list(extract_many(texts, batch_size=batch_size))
-    return [Document(text="", error=err) if err else doc for doc, err in zip(docs, errors)]
+    return list(extract_many(values, batch_size=batch_size))
 
 
 def _partition(pdf: Any, text: str, id: Optional[str], batch_size: int, entities: bool) -> Any:
     import pandas as pd
 
-    columns = ENTITY_COLUMNS if entities else QUOTE_COLUMNS
     rows_of = entity_rows if entities else quote_rows
     ids = [None] * len(pdf) if id is None else [None if pd.isna(v) else str(v) for v in pdf[id]]
     docs = _documents(list(pdf[text]), batch_size)
-    rows = [r for doc, i in zip(docs, ids) for r in rows_of(doc, i)]
-    dtypes = {"string": "string", "int": "Int64"}
-    return pd.DataFrame({name: pd.array([r[name] for r in rows], dtype=dtypes[kind]) for name, kind, _ in columns})
+    return rows_frame(
+        [r for doc, i in zip(docs, ids) for r in rows_of(doc, i)], ENTITY_COLUMNS if entities else QUOTE_COLUMNS
+    )
 
 
 def _columns(ddf: Any, text: str, id: Optional[str]) -> Optional[str]:
@@ -131,9 +108,9 @@ def extract_entities_frame(ddf: Any, text: str = "text", id: Optional[str] = "id
 
 
 def extract_records(items: Sequence[Any], batch_size: int = 32) -> list[dict[str, Any]]:
-    """Texts, or records ``{"id": ..., "text": ...}``, to JSON-ready records (``Document.to_dict()``
-    with the ``id`` when given; an error record for a failure): what ``extract_bag`` maps over
-    each partition and what the command line sends to a cluster."""
+    """Texts, or records ``{"id": ..., "text": ...}``, to JSON-ready records
+    (``Document.to_record(id)``, as the command line writes them): what ``extract_bag`` maps over
+    each partition."""
     ids: list[Any] = []
     values: list[Any] = []
     for it in items:
@@ -143,16 +120,7 @@ def extract_records(items: Sequence[Any], batch_size: int = 32) -> list[dict[str
         else:
             ids.append(None)
             values.append(it)
-    out = []
-    for i, doc in zip(ids, _documents(values, batch_size)):
-        rec: dict[str, Any] = {} if i is None else {"id": i}
-        if doc.error is not None:
-            rec["error"] = doc.error
-        else:
-            rec.update(doc.to_dict())
-            rec.pop("error", None)
-        out.append(rec)
-    return out
+    return [doc.to_record(i) for i, doc in zip(ids, _documents(values, batch_size))]
 
 
 def extract_bag(bag: Any, batch_size: int = 32) -> Any:

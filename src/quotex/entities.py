@@ -117,10 +117,6 @@ class _AliasSet:
         m = rx.match(text, pos, end, timeout=5)
         return (m.start(), m.end(), m.group(0)) if m else None
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        """Every match, left to right, not overlapping (as ``scan.finditer``)."""
-        yield from _scan((self,), text, start, end)
-
 
 def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """The matches of several alias sets, reading the words of the text once."""
@@ -679,6 +675,12 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
     order = sorted(range(len(raw)), key=lambda k: (-len(text[raw[k][0] : raw[k][1]].split()), raw[k][0]))
     assigned: dict[int, _Ent] = {}
     name_words: dict[str, list[str]] = {}
+
+    def words_of(name: str) -> list[str]:
+        if name not in name_words:
+            name_words[name] = _surname_tokens(name)
+        return name_words[name]
+
     for k in order:
         s, e, label, canon, gender = raw[k]
         surface = text[s:e]
@@ -687,9 +689,7 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
             match = None
             for p in people:
                 for n in p.names:
-                    pw = name_words.get(n)
-                    if pw is None:
-                        pw = name_words[n] = _surname_tokens(n)
+                    pw = words_of(n)
                     if (
                         words == pw
                         or (len(words) < len(pw) and pw[-len(words) :] == words)
@@ -701,9 +701,7 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
                     break
             if match is None and len(words) == 1 and words[0].lower() in resources.first_names():
                 # "Jamel" after "Jamel Debbouze": a first name alone is the one person named so
-                same = [
-                    p for p in people if any(len(w) > 1 and w[0] == words[0] for w in map(_surname_tokens, p.names))
-                ]
+                same = [p for p in people if any(len(w) > 1 and w[0] == words[0] for w in map(words_of, p.names))]
                 if len(same) == 1:
                     match = same[0]
             if match is None:

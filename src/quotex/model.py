@@ -264,6 +264,15 @@ class Document:
             "error": self.error,
         }
 
+    def to_record(self, id: Optional[Any] = None) -> dict[str, Any]:
+        """The JSON record of the command line's json/jsonl output: ``to_dict()`` with the input's
+        ``id`` first (when given) and ``error`` only when the document failed."""
+        rec: dict[str, Any] = {} if id is None else {"id": id}
+        rec.update(self.to_dict())
+        if self.error is None:
+            rec.pop("error", None)
+        return rec
+
     def to_json(self, **kwargs: Any) -> str:
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)

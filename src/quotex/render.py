@@ -67,8 +67,7 @@ def _nest(marks: list[_Mark]) -> list[_Mark]:
     there; marks of one level that overlap are clipped to the first."""
     out: list[_Mark] = []
     for level in sorted({m.level for m in marks}):
-        outer = [m for m in out]
-        edges = sorted({p for m in outer for p in (m.start, m.end)})
+        edges = sorted({p for m in out for p in (m.start, m.end)})  # of the outer levels placed so far
         placed: list[tuple[int, int]] = []
         for m in sorted((m for m in marks if m.level == level), key=lambda m: (m.start, -m.end)):
             start = max([m.start] + [e for s, e in placed if s <= m.start < e])

@@ -18,7 +18,15 @@ from .model import Document
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["QUOTE_COLUMNS", "ENTITY_COLUMNS", "quote_rows", "entity_rows", "quotes_frame", "entities_frame"]
+__all__ = [
+    "QUOTE_COLUMNS",
+    "ENTITY_COLUMNS",
+    "quote_rows",
+    "entity_rows",
+    "quotes_frame",
+    "entities_frame",
+    "rows_frame",
+]
 
 # (name, type, meaning); types: "string" and "int" may be empty (None) unless said otherwise
 QUOTE_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -146,7 +154,9 @@ def _pandas() -> Any:
     return pandas
 
 
-def _frame(rows: list[dict[str, Any]], columns: Sequence[tuple[str, str, str]]) -> pandas.DataFrame:
+def rows_frame(rows: list[dict[str, Any]], columns: Sequence[tuple[str, str, str]]) -> pandas.DataFrame:
+    """Rows (dicts) as a DataFrame with the columns' nullable dtypes (``string``, ``Int64``); with no
+    rows, the empty frame that describes them (e.g. a Dask ``meta``)."""
     pd = _pandas()
     dtypes = {"string": "string", "int": "Int64"}
     data = {name: pd.array([r[name] for r in rows], dtype=dtypes[kind]) for name, kind, _ in columns}
@@ -167,11 +177,11 @@ def quotes_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) 
     dtypes ``string`` and ``Int64``), with ``ids[i]`` as the article id of ``docs[i]``."""
     docs = list(docs)
     rows = [r for doc, i in zip(docs, _ids(docs, ids)) for r in quote_rows(doc, i)]
-    return _frame(rows, QUOTE_COLUMNS)
+    return rows_frame(rows, QUOTE_COLUMNS)
 
 
 def entities_frame(docs: Iterable[Document], ids: Optional[Iterable[Any]] = None) -> pandas.DataFrame:
     """A pandas DataFrame of the entities of ``docs`` (columns: ``ENTITY_COLUMNS``)."""
     docs = list(docs)
     rows = [r for doc, i in zip(docs, _ids(docs, ids)) for r in entity_rows(doc, i)]
-    return _frame(rows, ENTITY_COLUMNS)
+    return rows_frame(rows, ENTITY_COLUMNS)
