@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from quotex import linemodel
-from quotex.boilerplate import _MODEL_MIN_LINES, _norm, _words, analyse_lines, line_features, model_judges
+from quotex.boilerplate import _MODEL_MIN_LINES, analyse_lines, line_features, model_judges, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "quotex" / "data" / "boilerplate_model.json"
@@ -29,18 +29,14 @@ OUT = ROOT / "src" / "quotex" / "data" / "boilerplate_model.json"
 def page_rows(text: str, gold_bp: set, gold_title: str):
     """Feature rows, labels and 'rules kept it' flags of a page's content lines."""
     a = analyse_lines(text, model=False)
-    content = [ln.index for ln in a.lines if not ln.blank]
-    norms = {i: _norm(a.lines[i].text) for i in content}
-    words = {i: _words(norms[i]) for i in content}
-    rows = line_features(content, norms, words, dict(a.reasons))
+    page = read_page(a.lines)
+    page.reasons.update(a.reasons)
+    rows = line_features(page)
     out = []
-    if len(content) < _MODEL_MIN_LINES:
+    if len(page.content) < _MODEL_MIN_LINES:
         return []
-    for i, x in zip(content, rows):
-        if (
-            not model_judges(i, norms, words, a.reasons, a.title)
-            or a.lines[i].text.strip() == (gold_title or "").strip()
-        ):
+    for i, x in zip(page.content, rows):
+        if not model_judges(i, page, a.title) or a.lines[i].text.strip() == (gold_title or "").strip():
             continue
         out.append((x, 1.0 if i in gold_bp else 0.0))
     return out

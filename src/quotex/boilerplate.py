@@ -353,74 +353,80 @@ def _shingles(words: Sequence[str], k: int = 4) -> set[tuple[str, ...]]:
     return {tuple(lw[i : i + k]) for i in range(max(0, len(lw) - k + 1))}
 
 
+@dataclass
+class Page:
+    """The content (non-blank) lines of a page, by line index: their normalised text, their words,
+    and the reasons found so far for those judged boilerplate."""
+
+    content: list[int]
+    norms: dict[int, str]
+    words: dict[int, list[str]]
+    reasons: dict[int, str]
+
+
+def read_page(lines: Sequence[Line]) -> Page:
+    """The content lines of ``lines``, normalised and split into words, no verdict yet."""
+    content = [ln.index for ln in lines if not ln.blank]
+    norms = {i: _norm(lines[i].text) for i in content}
+    words: dict[int, list[str]] = {}
+    for i in content:
+        try:
+            words[i] = _words(norms[i])
+        except TimeoutError:  # pragma: no cover - linear patterns; a last guard on hostile text
+            words[i] = norms[i].split()
+    return Page(content, norms, words, {})
+
+
 def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     """Judge every line of ``text``; see the module docstring for the evidence used.
     ``model=False``: the phrase and shape rules only, without the line model."""
     lines = split_lines(text)
-    reasons: dict[int, str] = {}
-    norms: dict[int, str] = {}
-    words: dict[int, list[str]] = {}
-    content = [ln.index for ln in lines if not ln.blank]
+    page = read_page(lines)
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     for i in content:
-        norm = _norm(lines[i].text)
-        norms[i] = norm
         try:
-            words[i] = _words(norm)
-            reason = _line_reason(norm, words[i])
+            reason = _line_reason(norms[i], words[i])
         except TimeoutError:  # pragma: no cover - linear patterns; a last guard on hostile text
-            words[i] = norm.split()
-            reason = "ui-label" if len(norm) > _MAX_UI_LINE and len(words[i]) < 2 else None
+            reason = "ui-label" if len(norms[i]) > _MAX_UI_LINE and len(words[i]) < 2 else None
         if reason:
             reasons[i] = reason
 
-    _mark_repeats(content, norms, words, reasons)
-    _mark_teasers(content, norms, words, reasons)
-    _mark_zones(content, norms, words, reasons)
+    _mark_repeats(page)
+    _mark_teasers(page)
+    _mark_zones(page)
 
     for i in content:
         if i not in reasons and _shapeless(norms[i], words[i]):
             reasons[i] = "ui-label"
-    title = _find_title(content, norms, words, reasons)
-    _smooth(content, norms, words, reasons, title)
+    title = _find_title(page)
+    _smooth(page, title)
     if title is not None:
         reasons.pop(title, None)
     if model and content:
-        _mark_by_model(content, norms, words, reasons, title)
+        _mark_by_model(page, title)
     return LineAnalysis(lines, title, reasons)
 
 
-def line_features(
-    content: Sequence[int],
-    norms: dict[int, str],
-    words: dict[int, list[str]],
-    reasons: dict[int, str],
-    only: Optional[Sequence[int]] = None,
-) -> list[list[float]]:
+def line_features(page: Page, only: Optional[Sequence[int]] = None) -> list[list[float]]:
     """The line model's features of every content line, or of the lines at positions ``only`` of
-    ``content`` (see ``linemodel``)."""
-    flagged = [i in reasons for i in content]
-    return linemodel.features([norms[i] for i in content], [words[i] for i in content], flagged, only)
+    ``page.content`` (see ``linemodel``)."""
+    flagged = [i in page.reasons for i in page.content]
+    texts = [page.norms[i] for i in page.content]
+    return linemodel.features(texts, [page.words[i] for i in page.content], flagged, only)
 
 
-def _mark_by_model(
-    content: Sequence[int],
-    norms: dict[int, str],
-    words: dict[int, list[str]],
-    reasons: dict[int, str],
-    title: Optional[int],
-) -> None:
+def _mark_by_model(page: Page, title: Optional[int]) -> None:
     """Lines the rules kept, judged by the small statistical model over shallow features of the
     line and its neighbours; only a confident verdict removes a line."""
+    content, norms, reasons = page.content, page.norms, page.reasons
     if len(content) < _MODEL_MIN_LINES:
         return
     # a line opened by a dash is a dialogue turn (the model learnt from news pages, where such
     # lines are rare, and would take a novel's dialogue for furniture)
-    judged = [
-        k for k, i in enumerate(content) if model_judges(i, norms, words, reasons, title) and norms[i][:1] not in "—–-"
-    ]
+    judged = [k for k, i in enumerate(content) if model_judges(i, page, title) and norms[i][:1] not in "—–-"]
     if not judged:
         return
-    probs = linemodel.probabilities(line_features(content, norms, words, reasons, judged))
+    probs = linemodel.probabilities(line_features(page, judged))
     cut = linemodel.threshold()
     for k, p in zip(judged, probs):
         if p >= cut:
@@ -430,17 +436,14 @@ def _mark_by_model(
 _MODEL_MIN_LINES = 6  # a scraped page, not a paragraph or two given on their own
 
 
-def model_judges(
-    i: int, norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str], title: Optional[int]
-) -> bool:
+def model_judges(i: int, page: Page, title: Optional[int]) -> bool:
     """The line model judges the lines the rules kept, except the title and full sentences of
     prose (forty words or more ending a sentence), which it never removes."""
-    return i not in reasons and i != title and not _is_body_like(norms[i], words[i], 40)
+    return i not in page.reasons and i != title and not _is_body_like(page.norms[i], page.words[i], 40)
 
 
-def _mark_repeats(
-    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
-) -> None:
+def _mark_repeats(page: Page) -> None:
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     # identical short lines seen more than once are page furniture (teaser labels, buttons)
     seen: dict[str, list[int]] = {}
     for i in content:
@@ -494,9 +497,8 @@ def _mark_repeats(
             reasons[i] = "pull-quote"
 
 
-def _mark_teasers(
-    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
-) -> None:
+def _mark_teasers(page: Page) -> None:
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     # "<place> - <outlet>" label lines, and the headline right under them
     for k, i in enumerate(content):
         if _PLACE_OUTLET.match(norms[i], timeout=_TIMEOUT) and len(words[i]) <= 8:
@@ -526,9 +528,8 @@ def _mark_runs(teasers: Sequence[int], reasons: dict[int, str]) -> None:
                 reasons.setdefault(i, "related-link")
 
 
-def _mark_zones(
-    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
-) -> None:
+def _mark_zones(page: Page) -> None:
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     body_seen = 0
     k = 0
     while k < len(content):
@@ -563,9 +564,8 @@ def _mark_zones(
             k += 1
 
 
-def _find_title(
-    content: Sequence[int], norms: dict[int, str], words: dict[int, list[str]], reasons: dict[int, str]
-) -> Optional[int]:
+def _find_title(page: Page) -> Optional[int]:
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     candidates = [i for i in content if i not in reasons]
     if len(candidates) < 2:
         return None
@@ -589,14 +589,9 @@ def _find_title(
     return first
 
 
-def _smooth(
-    content: Sequence[int],
-    norms: dict[int, str],
-    words: dict[int, list[str]],
-    reasons: dict[int, str],
-    title: Optional[int],
-) -> None:
+def _smooth(page: Page, title: Optional[int]) -> None:
     """A short line without sentence end between two boilerplate lines is boilerplate too."""
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     for k, i in enumerate(content):
         if i in reasons or i == title:
             continue
