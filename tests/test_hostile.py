@@ -258,3 +258,51 @@ def test_model_batches_are_bounded_in_characters() -> None:
     page = [(0, k * 500, k * 500 + 400, None) for k in range(30)]
     assert [len(g) for g in _groups(page, 64)] == [30]
     assert [len(g) for g in _groups(page, 8)] == [8, 8, 8, 6]
+
+
+def _hostile_lines(pattern: str, size: int) -> list[str]:
+    """Lines of ``size`` characters built from what ``pattern`` looks for: each of its words
+    repeated with and without spaces, its punctuation repeated, runs of one character; each
+    also ending in a character that no pattern expects (where backtracking starts)."""
+    import regex
+
+    words = sorted(set(regex.findall(r"[\p{L}\d'’@-]+", pattern)))[:60]
+    marks = "".join(sorted(set(regex.sub(r"[\p{L}\d\s\\]", "", pattern))))
+    out = ["a" * size, " " * size, "1" * size, ("a " * size)[:size], (marks * size)[:size] or "!" * size]
+    for w in words:
+        out.append((w * size)[:size])
+        out.append(((w + " ") * size)[:size])
+        out.append(((w + " : ") * size)[:size])
+    return [line for s in out for line in (s, s[:-1] + "\u0378")]
+
+
+def _data_rules():
+    from quotex.boilerplate import _rules
+
+    return [(f"{r.reason}-{r.mode}-{n}", r.pattern) for n, r in enumerate(_rules())]
+
+
+@pytest.mark.parametrize("name,pattern", _data_rules(), ids=[n for n, _ in _data_rules()])
+def test_boilerplate_phrase_patterns_are_linear_on_hostile_lines(name: str, pattern) -> None:
+    """The data file's patterns run without a timeout on lines of up to _MAX_UI_LINE characters:
+    on hostile lines of that length they must finish at once. The timeout here only turns a
+    catastrophic backtrack into a failure instead of a hang (each line takes microseconds)."""
+    from quotex.boilerplate import _MAX_UI_LINE
+
+    for line in _hostile_lines(pattern.pattern, _MAX_UI_LINE):
+        pattern.search(line, timeout=2.0)
+        pattern.match(line, timeout=2.0)
+
+
+def test_boilerplate_shape_patterns_are_linear_on_megabyte_lines() -> None:
+    """The shape patterns in code see lines of any length (no length bound before them)."""
+    import regex
+
+    from quotex import boilerplate
+
+    patterns = [v for v in vars(boilerplate).values() if isinstance(v, regex.Pattern)]
+    assert len(patterns) >= 10
+    for pattern in patterns:
+        for line in _hostile_lines(pattern.pattern, 1_000_000)[:8]:
+            pattern.search(line, timeout=5.0)
+            pattern.findall(line, timeout=5.0)

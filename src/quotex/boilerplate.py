@@ -6,7 +6,8 @@ lines without sentence structure, text in another script, counters and datelines
 lines), pull-quotes and captions that repeat the body, and blocks opened by a section header
 (comments, related articles). Nothing here knows any particular page.
 
-Every pattern is either a plain alternation (linear) or run with a timeout.
+Every pattern is linear: bounded repeats, no nested quantifiers (tests/test_hostile.py runs
+each on hostile lines).
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from .model import Boilerplate, Span
 
 __all__ = ["Line", "LineAnalysis", "split_lines", "analyse_lines"]
 
-_TIMEOUT = 0.5  # seconds; the patterns are linear, this is a last guard
+# The patterns are linear (bounded repeats, no nested quantifiers) and run without the `regex`
+# module's timeout, which cost more than the matching itself (about 2 us a call, and per match in
+# findall); the phrase rules of the data file only ever see lines of at most _MAX_UI_LINE
+# characters, and tests/test_hostile.py runs every one of them on hostile lines of that length.
 _MAX_UI_LINE = 3000  # characters: no page furniture is longer than this
 
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -133,7 +137,7 @@ def _norm(s: str) -> str:
 
 
 def _words(s: str) -> list[str]:
-    words: list[str] = _WORD.findall(s, timeout=_TIMEOUT)
+    words: list[str] = _WORD.findall(s)
     return words
 
 
@@ -185,7 +189,7 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
     core = _core(norm)
     # words inside quotation marks are somebody's words ("« Ne cliquez sur aucun lien », prévient
     # la banque"), not the page talking to its reader: the phrase rules read the rest of the line
-    unquoted = _QUOTED.sub(" ", norm, timeout=_TIMEOUT) if any(ch in norm for ch in '«“"') else norm
+    unquoted = _QUOTED.sub(" ", norm) if any(ch in norm for ch in '«“"') else norm
     if unquoted != norm and not unquoted.strip(" ,.;:!?-–—"):
         return None
     norm = unquoted
@@ -194,29 +198,25 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
         if rule.mode == "zone":
             continue
         if rule.mode == "line":
-            if n_words <= 12 and (
-                rule.pattern.match(core, timeout=_TIMEOUT) or rule.pattern.match(norm, timeout=_TIMEOUT)
-            ):
+            if n_words <= 12 and (rule.pattern.match(core) or rule.pattern.match(norm)):
                 return rule.reason
         elif rule.mode == "start":
             limit = 12 if rule.reason == "byline" else 20
-            if n_words <= limit and (
-                rule.pattern.match(norm, timeout=_TIMEOUT) or rule.pattern.match(core, timeout=_TIMEOUT)
-            ):
+            if n_words <= limit and (rule.pattern.match(norm) or rule.pattern.match(core)):
                 if rule.reason == "byline" and _END_SENTENCE.search(norm) and norm.endswith("."):
                     continue
                 return rule.reason
         elif rule.mode == "strong":
-            if n_words <= 60 and rule.pattern.search(norm, timeout=_TIMEOUT):
+            if n_words <= 60 and rule.pattern.search(norm):
                 return rule.reason
         elif rule.mode == "contains":
             # a line of more than 14 words is furniture only when it addresses the reader
             if n_words > 14:
                 if reader is None:
-                    reader = bool(_READER.search(norm, timeout=_TIMEOUT))
+                    reader = bool(_READER.search(norm))
                 if not reader:
                     continue
-            if rule.pattern.search(norm, timeout=_TIMEOUT):
+            if rule.pattern.search(norm):
                 return rule.reason
     return None
 
@@ -224,7 +224,7 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
 def _zone_kind(norm: str) -> Optional[str]:
     core = _core(norm)
     for rule in _rules():
-        if rule.mode == "zone" and rule.pattern.match(core, timeout=_TIMEOUT):
+        if rule.mode == "zone" and rule.pattern.match(core):
             return rule.reason
     return None
 
@@ -275,20 +275,17 @@ def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
     script = _script_reason(norm)
     if script:
         return script
-    if _COUNTER.match(norm, timeout=_TIMEOUT):
+    if _COUNTER.match(norm):
         return "counter"
-    if _FILE_LIKE.match(norm, timeout=_TIMEOUT):
+    if _FILE_LIKE.match(norm):
         return "ui-label"
     if n <= 12 and _date_line(words):
         return "dateline"
     if len(norm) <= _MAX_UI_LINE:
-        try:
-            phrase = _phrase_reason(norm, n)
-        except TimeoutError:  # pragma: no cover - the patterns are linear; a last guard
-            phrase = None
+        phrase = _phrase_reason(norm, n)
         if phrase:
             return phrase
-    if _TIMESTAMP_TEASER.match(norm, timeout=_TIMEOUT):
+    if _TIMESTAMP_TEASER.match(norm):
         return "related-link"
     return _signature_reason(norm, words)
 
@@ -298,15 +295,15 @@ def _signature_reason(norm: str, words: Sequence[str]) -> Optional[str]:
     n = len(words)
     if n == 0 or n > 25:
         return None
-    if _SOCIAL.match(norm, timeout=_TIMEOUT):
+    if _SOCIAL.match(norm):
         return "social-post"
-    if n <= 12 and _EMAIL.search(norm, timeout=_TIMEOUT):
+    if n <= 12 and _EMAIL.search(norm):
         return "byline"
-    if n <= 4 and _INITIALS.match(norm, timeout=_TIMEOUT):
+    if n <= 4 and _INITIALS.match(norm):
         return "byline"
-    if n <= 6 and "/" in norm and _AGENCY_CODE.match(norm, timeout=_TIMEOUT):
+    if n <= 6 and "/" in norm and _AGENCY_CODE.match(norm):
         return "credit"
-    if len(_CRUMB.findall(norm, timeout=_TIMEOUT)) >= 2 and not _END_SENTENCE.search(norm):
+    if len(_CRUMB.findall(norm)) >= 2 and not _END_SENTENCE.search(norm):
         return "ui-label"
     if 2 <= n <= 4 and not _END_SENTENCE.search(norm) and _is_name(words):
         return "byline"
@@ -370,10 +367,7 @@ def read_page(lines: Sequence[Line]) -> Page:
     norms = {i: _norm(lines[i].text) for i in content}
     words: dict[int, list[str]] = {}
     for i in content:
-        try:
-            words[i] = _words(norms[i])
-        except TimeoutError:  # pragma: no cover - linear patterns; a last guard on hostile text
-            words[i] = norms[i].split()
+        words[i] = _words(norms[i])
     return Page(content, norms, words, {})
 
 
@@ -384,10 +378,7 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     page = read_page(lines)
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     for i in content:
-        try:
-            reason = _line_reason(norms[i], words[i])
-        except TimeoutError:  # pragma: no cover - linear patterns; a last guard on hostile text
-            reason = "ui-label" if len(norms[i]) > _MAX_UI_LINE and len(words[i]) < 2 else None
+        reason = _line_reason(norms[i], words[i])
         if reason:
             reasons[i] = reason
 
@@ -479,7 +470,7 @@ def _mark_repeats(page: Page) -> None:
             continue  # a line repeated word for word is handled above, not a pull-quote
         if len(words[i]) < 6:
             continue  # stripping a trailing attribution only takes words away
-        stripped = _TRAILING_ATTRIBUTION.sub("", norms[i], timeout=_TIMEOUT)
+        stripped = _TRAILING_ATTRIBUTION.sub("", norms[i])
         same = stripped == norms[i]
         ws = words[i] if same else _words(stripped)
         if len(ws) < 6 or len(ws) > 40:
@@ -501,21 +492,17 @@ def _mark_teasers(page: Page) -> None:
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     # "<place> - <outlet>" label lines, and the headline right under them
     for k, i in enumerate(content):
-        if _PLACE_OUTLET.match(norms[i], timeout=_TIMEOUT) and len(words[i]) <= 8:
+        if _PLACE_OUTLET.match(norms[i]) and len(words[i]) <= 8:
             reasons[i] = "related-link"
             if k + 1 < len(content):
                 j = content[k + 1]
                 if j not in reasons and _is_headline_like(norms[j], words[j]):
                     reasons[j] = "related-link"
     # runs of "Topic - text" teaser lines (two or more close together)
-    _mark_runs([i for i in content if _TOPIC_DASH.match(norms[i], timeout=_TIMEOUT)], reasons)
+    _mark_runs([i for i in content if _TOPIC_DASH.match(norms[i])], reasons)
     # runs of "Topic : headline" lines without a full stop ("Tennis : X annonce son retour")
     _mark_runs(
-        [
-            i
-            for i in content
-            if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i], timeout=_TIMEOUT)
-        ],
+        [i for i in content if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i])],
         reasons,
     )
 
