@@ -144,6 +144,26 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Bensaïd",
         "Radio",
     ),
+    # a pronoun goes to the person named in the sentence before, even when not its subject,
+    # rather than to an earlier speaker of the same gender
+    (
+        "pronoun-after-a-person-named-as-agent",
+        "« Nous fermerons l'usine en juin », a déclaré Paul Garnier, le directeur du site.\n\n"
+        "Les salariés ont appris la nouvelle lundi matin de la bouche du délégué Julien Marchal. "
+        "« C'est une trahison », a-t-il lancé devant les grilles.",
+        "C'est une trahison",
+        "Marchal",
+        "Garnier",
+    ),
+    # ... but to the speaker of the sentence before when that is who the pronoun follows
+    (
+        "pronoun-after-a-quote-naming-someone-else",
+        "« Personne ne nous a consultés », dénonce le maire, Henri Vasseur, en citant Louis Perrin.\n\n"
+        "Selon lui, la préfecture a décidé seule.",
+        "la préfecture a décidé seule",
+        "Vasseur",
+        "Perrin",
+    ),
 ]
 
 

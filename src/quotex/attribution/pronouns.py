@@ -1,8 +1,10 @@
 """Pronoun mentions (``il``, ``elle``, ``-t-il``, ``Selon elle``) to entities.
 
 Sieves, most precise first: the named person who is subject of the sentence before (or of an
-earlier clause of the same sentence) and agrees on a known gender; the latest speaker of the last
-two paragraphs who agrees on a known gender; any subject that agrees on a known gender; the latest
+earlier clause of the same sentence) and agrees on a known gender; for a singular pronoun, who
+spoke or, failing that, the named person mentioned last in that sentence or the one before, on a
+known gender (``La décision a été critiquée par Jean Roux. « ... », a-t-il dit``); the latest
+speaker of the last two paragraphs who agrees on a known gender; any subject that agrees on a known gender; the latest
 agreeing speaker; any agreeing subject; the latest agreeing mention; for a singular pronoun, the
 latest speaker.
 """
@@ -26,6 +28,8 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     gender, number = _PRONOUNS.get(low, _PRONOUNS.get(low.lstrip("-"), (None, "s")))
     recent = ctx.recent(start)
     eid = previous_subject(ctx, k, gender, number, strict=True, named=True)
+    if eid is None and number == "s":
+        eid = _near(ctx, k, gender)
     if eid is None:
         eid = ctx.last_speaker(start, gender, number, within=recent, strict=True)
     if eid is None:
@@ -40,6 +44,19 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     if eid is None and number == "s":
         eid = ctx.last_speaker(start, any_=True)
     ctx.pronoun_memo[start] = eid
+    return eid
+
+
+def _near(ctx: Context, k: int, gender: Optional[str]) -> Optional[str]:
+    """Who spoke in the sentence of token ``k`` (before it) or the sentence before, else the
+    named person mentioned last there, agreeing on a known gender."""
+    ix = ctx.ix
+    sa, _ = ix.sentence(k)
+    lo = ix.starts[ix.sentence(sa - 1)[0] if sa > 0 else sa]
+    start = ix.starts[k]
+    eid = ctx.last_speaker(start, gender, within=lo, strict=True)
+    if eid is None:
+        eid = ctx.last_mention(start, ("PERSON",), gender, after=lo, strict=True, named=True)
     return eid
 
 
