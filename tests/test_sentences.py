@@ -150,6 +150,21 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "d'organiser un sommet", "Demir")],
     ),
     (
+        "infinitive-a-negated",
+        "La préfète appelle les habitants à ne pas sortir de chez eux avant jeudi.",
+        [("indirect", "à ne pas sortir de chez eux", "préfète")],
+    ),
+    (
+        "infinitive-a-without-object",
+        "Le syndicat Force ouvrière a appelé à se mobiliser contre la fermeture de la maternité.",
+        [("indirect", "à se mobiliser contre la fermeture", "Force ouvrière")],
+    ),
+    (
+        "infinitive-de-with-clitic",
+        "Le sélectionneur Marc Olivier a demandé aux joueurs de se concentrer sur le prochain match.",
+        [("indirect", "de se concentrer sur le prochain match", "Olivier")],
+    ),
+    (
         "infinitive-bare",
         "Les syndicats déclarent vouloir poursuivre la grève jusqu'à la fin du mois.",
         [("indirect", "vouloir poursuivre la grève", "syndicats")],
@@ -283,6 +298,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "aucune fermeture n'était prévue", "Roux")],
     ),
     # -- not quotations --------------------------------------------------------------------------
+    (
+        "asked-not-asking",
+        "Les habitants appelés à ne pas sortir de chez eux ont respecté la consigne.",
+        [],
+    ),
     ("scare-quotes", 'La ville, surnommée la "capitale" du jazz, accueille un festival chaque été.', []),
     ("scare-guillemets", "Le gouvernement veut lutter contre les « fake news » sur les réseaux sociaux.", []),
     ("title-of-work", "Le film « Les Misérables » a reçu quatre prix lors de la cérémonie.", []),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
+from ..nlp import lemma
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _QUE, _TIME_WORDS
+from .lexicon import _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
 from .phrases import _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
+from .tokens import TokenIndex
 from .verbs import _hypothetical, _inverted_pronoun, _negated, cue_span, verb_class
 
 
@@ -91,6 +93,38 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
+def _infinitive_at(ix: TokenIndex, j: int, se: int) -> bool:
+    """Token ``j`` begins an infinitive clause: object clitics, ``ne pas`` or an opening
+    quotation mark, then an infinitive (``se rendre``, ``ne pas abandonner``, ``"tendre``)."""
+    steps = 0
+    while j < se and steps < 4:
+        low = ix.low(j)
+        if (
+            low in ("ne", "n'")
+            or low in _NEGATORS
+            or low in _OBJ_CLITICS
+            or low in ("y", "en")
+            or ix.text(j) in ('"', "«", "“")
+        ):
+            j += 1
+            steps += 1
+            continue
+        break
+    return j < se and "Inf" in ix.toks[j].morph.get("VerbForm") and ix.toks[j].pos_ in ("VERB", "AUX")
+
+
+def _passive(ix: TokenIndex, k: int) -> bool:
+    """Verb ``k`` is a past participle not built with ``avoir`` (``les habitants appelés à``,
+    ``ils ont été invités à``): its subject is who is asked, not who speaks."""
+    t = ix.toks[k]
+    if "Part" not in t.morph.get("VerbForm") or ix.low(k).endswith("ant"):
+        return False
+    j = k - 1
+    while j >= 0 and (ix.toks[j].pos_ == "ADV" or ix.low(j) in _NEGATORS):
+        j -= 1
+    return not (j >= 0 and ix.toks[j].pos_ == "AUX" and lemma(ix.toks[j]) == "avoir")
+
+
 def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]]:
     """The start token of a que-clause, infinitive or adjective complement after verb k."""
     ix = ctx.ix
@@ -102,6 +136,9 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         t = ix.toks[j]
         if low in _QUE:
             return (j + 1, "que") if j + 1 < se else None
+        if low in ("à", "de", "d'") and _infinitive_at(ix, j + 1, se) and not _passive(ix, k):
+            # "appelle à ne pas sortir", "propose de se retirer": the infinitive clause asked for
+            return j, "inf"
         if low in ("de", "d'") and j + 1 < se and "Inf" in ix.toks[j + 1].morph.get("VerbForm"):
             return j, "inf"
         if (
@@ -116,6 +153,14 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
             np = _np_after(ix, j, se)
             if np and np[1] + 1 < se and ix.low(np[1]) == "à" and "Inf" in ix.toks[np[1] + 1].morph.get("VerbForm"):
                 return j, "inf"
+            if (
+                not _passive(ix, k)
+                and np
+                and np[1] + 1 < se
+                and ix.low(np[1]) in ("à", "de", "d'")
+                and _infinitive_at(ix, np[1] + 1, se)
+            ):
+                return np[1], "inf"  # the object is who is asked: the content is what
             return None
         if (
             low in ("ne", "n'")
