@@ -216,6 +216,23 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "Plus de mille personnes", "préfecture")],
     ),
     (
+        "selon-pronoun-without-comma",
+        "Le maire Hervé Collin a visité le chantier. Selon lui la piscine rouvrira avant l'été.",
+        [("indirect", "la piscine rouvrira avant", "Collin")],
+    ),
+    (
+        "selon-final-with-acronym",
+        "Le chômage a reculé de 0,3 point au troisième trimestre, selon les chiffres de l'Institut national "
+        "de la statistique (Insee).",
+        [("indirect", "Le chômage a reculé", "Institut")],
+    ),
+    (
+        "selon-final-with-apposition",
+        "Le permis de construire a été refusé « pour des raisons de sécurité » selon Nadia Ferrand, "
+        "l'adjointe à l'urbanisme.",
+        [("mixed", "Le permis de construire a été refusé", "Ferrand")],
+    ),
+    (
         "d-apres-typographic-apostrophe",
         "D’après le rapport de la Cour des comptes, la dette publique atteindra un record.",
         [("indirect", "la dette publique atteindra", "comptes")],

@@ -12,7 +12,9 @@ from .verbs import _lemma
 
 
 def _markers(ctx: _Ctx) -> list[Candidate]:
-    """``Selon X, …``, ``D'après X, …``, ``Pour X, …`` and ``…, selon X.``"""
+    """``Selon X, …``, ``D'après X, …``, ``Pour X, …`` (``Selon elle …`` without a comma) and
+    ``…, selon X.`` (the source phrase may hold a bracketed acronym and be followed by an
+    apposition or a relative clause)."""
     ix = ctx.ix
     out: list[Candidate] = []
     markers = resources.source_markers()
@@ -53,11 +55,19 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 c2 += 1
             if c2 < se and ix.text(c2) == ",":
                 comma = c2
+        body = comma + 1
+        if (
+            comma > np_start + 1
+            and np_start + 1 < se
+            and lows[np_start] in _MARKER_PRONOUNS
+            and not ix.toks[np_start + 1].is_punct
+        ):
+            comma = body = np_start + 1  # "Selon elle la réforme ...": a pronoun needs no comma
         np = (np_start, comma)
         ok_np = comma < se and comma > np_start and _source_np_ok(ix, np, is_pour, roles)
-        if at_head and ok_np and comma + 1 < se:
-            ce = _content_end(ctx, comma + 1, se)
-            span = _content_span(ctx, comma + 1, ce)
+        if at_head and ok_np and body < se:
+            ce = _content_end(ctx, body, se)
+            span = _content_span(ctx, body, ce)
             if span:
                 s, e = span
                 ref = _np_or_pronoun(ix, np)
@@ -68,16 +78,15 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 out.append(
                     Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se))
                 )
-                resume = comma + 1
+                resume = body
                 continue
         # a marker closing the sentence: "<content>, selon X."
-        if not is_pour and k - 1 > sa and ix.text(k - 1) == ",":
-            end = np_start
-            while end < se and not ix.toks[end].is_punct:
-                end += 1
+        # (also right after a closing quotation mark: "« faute de preuves » selon X")
+        if not is_pour and k - 1 > sa and ix.text(k - 1) in (",", "»", "”", '"'):
+            end = _source_end(ix, np_start, se)
             if (
                 end > np_start
-                and (end >= se - 1 or ix.text(end) in (".", "!", "…"))
+                and (end >= se - 1 or ix.text(end) in (".", "!", "…") or _tail_ok(ix, end, se))
                 and _source_np_ok(ix, (np_start, end), False, roles)
             ):
                 start_tok = _clause_start(ctx, sa, k - 1)
@@ -94,6 +103,34 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                     )
         resume = k + m_len
     return out
+
+
+def _source_end(ix: TokenIndex, a: int, se: int) -> int:
+    """End of the source phrase after a closing marker: up to a punctuation mark or a relative
+    pronoun, a bracketed acronym included (``selon le Centre ... (OUAC).``)."""
+    end = a
+    while end < se:
+        if ix.text(end) == "(":
+            close = end + 1
+            while close < se and ix.text(close) != ")" and close - end < 8:
+                close += 1
+            if close < se and ix.text(close) == ")":
+                end = close + 1
+                continue
+        if ix.toks[end].is_punct or (end > a and ix.low(end) in ("dont", "qui", "où")):
+            break
+        end += 1
+    return end
+
+
+def _tail_ok(ix: TokenIndex, end: int, se: int) -> bool:
+    """What follows the source phrase: an apposition to the sentence's end (``, le président de
+    la cour.``) or a relative clause about the source."""
+    if ix.low(end) in ("dont", "qui", "où"):
+        return True
+    if ix.text(end) != ",":
+        return False
+    return not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in range(end + 1, se))
 
 
 def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict[str, str]) -> bool:
