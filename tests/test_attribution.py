@@ -144,6 +144,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Bensaïd",
         "Radio",
     ),
+    # a description whose only name is its complement names somebody else
+    (
+        "relative-of-a-named-person",
+        "Paul Roux, ancien facteur du village, est mort mardi à 87 ans.\n\n"
+        "« Mon père était un homme discret », raconte la fille de Paul Roux.",
+        "Mon père était",
+        "fille",
+        None,
+    ),
     # a pronoun goes to the person named in the sentence before, even when not its subject,
     # rather than to an earlier speaker of the same gender
     (

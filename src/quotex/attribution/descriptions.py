@@ -83,6 +83,10 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             ctx.heads.append((a, head_word, orgs_inside[-1].entity))
             return orgs_inside[-1].entity
     persons = [m for m in mentions if m.label == "PERSON"]
+    if persons and _person_noun(ix, first) and all(_complement(ix, m.start, a) for m in persons):
+        # "la fille de Paul Roux", "le maire de Delmas": the phrase names someone else than the
+        # people in its complement
+        persons = []
     if persons:
         return persons[-1].entity
     if is_role:
@@ -136,6 +140,18 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
         g = names.get(ix.low(toks[0]))
         return describe(ctx, toks, head_word, "PERSON", g if g in ("m", "f") else None, named=True)
     return describe(ctx, toks, head_word, "ORG", gender, plural)
+
+
+def _person_noun(ix: TokenIndex, k: int) -> bool:
+    """Token ``k`` is a lower-case noun of a role or of a person (``fille``, ``maire``)."""
+    w = ix.low(k)
+    return ix.text(k)[:1].islower() and (w in resources.role_nouns() or nouns.noun_class(w) == "person")
+
+
+def _complement(ix: TokenIndex, start: int, a: int) -> bool:
+    """The mention at ``start`` is the complement of a noun (after ``de``) in the phrase at ``a``."""
+    j = ix.before(start)
+    return j >= 0 and ix.starts[j] >= a and ix.low(j) in ("de", "d'", "d’", "du", "des")
 
 
 def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
