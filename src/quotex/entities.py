@@ -118,6 +118,21 @@ class _AliasSet:
         return (m.start(), m.end(), m.group(0)) if m else None
 
 
+_FIRST_WORDS: dict[tuple[int, ...], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _first_words(sets: tuple[_AliasSet, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that begin an alias of ``sets``: as written (case-sensitive sets) and in lower
+    case (case-folding sets). Built once per combination of sets."""
+    key = tuple(id(a) for a in sets)
+    found = _FIRST_WORDS.get(key)
+    if found is None:
+        exact = frozenset(w for a in sets if not a.fold for w in a.firsts or ())
+        folded = frozenset(w for a in sets if a.fold for w in a.firsts or ())
+        found = _FIRST_WORDS[key] = (exact, folded)
+    return found
+
+
 def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """The matches of several alias sets, reading the words of the text once."""
     if any(a.firsts is None for a in sets):
@@ -126,8 +141,11 @@ def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterato
                 yield m.start(), m.end(), m.group(0)
         return
     after = [start] * len(sets)
+    exact_keys, folded_keys = _first_words(tuple(sets))
     for w in _WORD_START.finditer(text, start, end):
         word = w.group(0)
+        if word not in exact_keys and word.lower() not in folded_keys:
+            continue  # most words begin no alias: one look in each of two sets
         lower = None
         for n, a in enumerate(sets):
             if w.start() < after[n]:

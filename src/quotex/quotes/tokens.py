@@ -47,7 +47,8 @@ class TokenIndex:
     def maybe_verbs(self) -> list[int]:
         """Indices of the tokens that may be reporting verbs (see ``_may_report``)."""
         if self._maybe_verbs is None:
-            self._maybe_verbs = [k for k, low in enumerate(self.lows) if _may_report(low)]
+            forms, prefixes = resources.verb_forms(), resources.verb_prefixes()
+            self._maybe_verbs = [k for k, low in enumerate(self.lows) if low in forms or low[:3] in prefixes]
         return self._maybe_verbs
 
     def at(self, offset: int) -> int:
