@@ -151,6 +151,8 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
             "Les ministères de la Défense et de l'Intérieur ont publié un bilan.",
             "ministères de la Défense et de l'Intérieur",
         ),
+        # a name the model calls a person, after a definite article: people take none
+        ("Le groupe a racheté la Brasserie Meteor en 2021.", "Brasserie Meteor"),
     ],
 )
 def test_organisations_the_model_misses(text, org) -> None:
@@ -165,6 +167,8 @@ def test_organisations_the_model_misses(text, org) -> None:
         ("LE MAIRE DÉMISSIONNE", "MAIRE"),
         ("Le chef a acheté une voiture neuve.", "chef"),
         ("Les services d'Ignazio Cassis ont réagi dans la soirée.", "services"),
+        # ... unless it begins with a first name
+        ("La réponse est venue de la Marie Dubois des grands soirs.", "Marie"),
     ],
 )
 def test_what_is_not_an_organisation(text, word) -> None:

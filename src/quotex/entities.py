@@ -460,6 +460,7 @@ _REL_ADJ = regex.compile(
 _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")
+_DEFINITE = resources.words("definite_articles")
 
 
 def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
@@ -553,6 +554,14 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
 
 _INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les", "des", "aux"))
 _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
+
+
+def _after_article(seg: Segment, first: int) -> bool:
+    """The name at token ``first`` follows a definite article (or ``du``, ``des``, ``au``,
+    ``aux``) and does not begin with a known first name: an organisation, not a person."""
+    if first == 0 or seg.lowers[first - 1] not in _DEFINITE:
+        return False
+    return seg.lowers[first] not in resources.first_names()
 
 
 def _is_acronym(text: str) -> bool:
@@ -666,6 +675,8 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             known = canonical(surface)
             if not known and label in ("LOC", "MISC") and _is_acronym(surface):
                 label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places
+            if not known and label == "PERSON" and _after_article(seg, ent.start):
+                label = "ORG"  # "la Brasserie Meteor", "du Crédit agricole": people take no article
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
             taken.add(s, e)
         for s, e in _acronym_mentions(seg):
