@@ -153,6 +153,8 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
         ),
         # a name the model calls a person, after a definite article: people take none
         ("Le groupe a racheté la Brasserie Meteor en 2021.", "Brasserie Meteor"),
+        # ... or holding a word only organisations' names hold
+        ("Martin Productions a licencié dix salariés en mars.", "Martin Productions"),
     ],
 )
 def test_organisations_the_model_misses(text, org) -> None:

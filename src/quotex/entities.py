@@ -564,6 +564,12 @@ def _after_article(seg: Segment, first: int) -> bool:
     return seg.lowers[first] not in resources.first_names()
 
 
+def _org_words_in(name: str) -> bool:
+    """A word of ``name`` is one that only organisations' names hold (``Productions``)."""
+    words = resources.org_name_words()
+    return any(w.lower() in words for w in name.replace("-", " ").split())
+
+
 def _is_acronym(text: str) -> bool:
     """Two to six capitals or digits with a letter (``LNR``, ``M23``), not a listed non-organisation."""
     return (
@@ -675,8 +681,9 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             known = canonical(surface)
             if not known and label in ("LOC", "MISC") and _is_acronym(surface):
                 label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places
-            if not known and label == "PERSON" and _after_article(seg, ent.start):
-                label = "ORG"  # "la Brasserie Meteor", "du Crédit agricole": people take no article
+            if not known and label == "PERSON" and (_after_article(seg, ent.start) or _org_words_in(surface)):
+                # "la Brasserie Meteor" (people take no article), "Martin Productions"
+                label = "ORG"
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
             taken.add(s, e)
         for s, e in _acronym_mentions(seg):

@@ -136,6 +136,12 @@ def speaker_nouns() -> dict[str, frozenset[str]]:
 
 
 @cache
+def org_name_words() -> frozenset[str]:
+    """Words that make a name an organisation's (``data/org_name_words.txt``)."""
+    return frozenset(read_lines("org_name_words.txt"))
+
+
+@cache
 def institution_nouns() -> frozenset[str]:
     return frozenset(read_lines("institution_nouns.txt"))
 
