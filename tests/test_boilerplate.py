@@ -240,3 +240,31 @@ def test_the_line_model_never_removes_dialogue_turns() -> None:
     )
     a = analyse_lines(text)
     assert not {1, 2, 3, 4} & set(a.reasons), a.reasons
+
+
+def test_short_labels_away_from_prose_go_and_subheadings_stay() -> None:
+    """Lines of one to three words are judged by their neighbours (the pass after the line
+    model): by no prose they are labels of the page; next to a paragraph of prose they head it."""
+    from quotex.boilerplate import _mark_stray_labels, read_page
+
+    lines = [
+        "Rénovation de la piscine : le conseil municipal dit oui",
+        BODY,
+        "Un emprunt sur quinze ans",
+        BODY2,
+        BODY3,
+        "Abonnez-vous à notre lettre",
+        "Sur ce sujet",
+        "Incendie à Toulon : trois familles relogées par la mairie",
+        "Provence",
+    ]
+    page = read_page(split_lines("\n".join(lines)))
+    page.reasons.update({5: "subscribe", 7: "furniture"})  # what the rules and the model found
+    _mark_stray_labels(page, title=0)
+    assert page.reasons.get(6) == "ui-label" and page.reasons.get(8) == "ui-label"
+    assert not {0, 1, 2, 3, 4} & set(page.reasons)
+    # on the whole page: the subheading between two paragraphs stays, and the pass is not part of
+    # the rules the line model learns from
+    text = "\n".join(lines[:5])
+    assert 2 not in analyse_lines(text).reasons
+    assert set(analyse_lines(text, model=False).reasons) <= set(analyse_lines(text).reasons)

@@ -373,7 +373,8 @@ def read_page(lines: Sequence[Line]) -> Page:
 
 def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     """Judge every line of ``text``; see the module docstring for the evidence used.
-    ``model=False``: the phrase and shape rules only, without the line model."""
+    ``model=False``: the phrase and shape rules only, without the line model and the pass after
+    it (what the line model is trained on)."""
     lines = split_lines(text)
     page = read_page(lines)
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
@@ -395,7 +396,32 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
         reasons.pop(title, None)
     if model and content:
         _mark_by_model(page, title)
+        _mark_stray_labels(page, title)
     return LineAnalysis(lines, title, reasons)
+
+
+def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
+    """A line of one to three words that ends no sentence and stands by no prose (neither the
+    line before nor the line after is kept article text of a full sentence) is a label of the
+    page (``Royaume-Uni``, ``Contributions Facebook``), as jusText judges short blocks by their
+    neighbours; a subheading stands by the paragraphs it heads."""
+    content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
+
+    def prose(j: int) -> bool:
+        i = content[j]
+        return i not in reasons and _is_body_like(norms[i], words[i])
+
+    found = []
+    for k, i in enumerate(content):
+        if i in reasons or i == title or not 1 <= len(words[i]) <= 3 or norms[i].endswith(_SENTENCE_ENDS):
+            continue
+        if not (k > 0 and prose(k - 1)) and not (k + 1 < len(content) and prose(k + 1)):
+            found.append(i)
+    for i in found:  # judged on the verdicts before this pass, so that the order does not matter
+        reasons[i] = "ui-label"
+
+
+_SENTENCE_ENDS = (".", "!", "?", "»", '"', "”", ":")
 
 
 def line_features(page: Page, only: Optional[Sequence[int]] = None) -> list[list[float]]:

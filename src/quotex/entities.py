@@ -556,10 +556,11 @@ _INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les
 _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
 
 
-def _after_article(seg: Segment, first: int) -> bool:
-    """The name at token ``first`` follows a definite article (or ``du``, ``des``, ``au``,
-    ``aux``) and does not begin with a known first name: an organisation, not a person."""
-    if first == 0 or seg.lowers[first - 1] not in _DEFINITE:
+def _after_article(seg: Segment, ent: Any) -> bool:
+    """The name ``ent`` follows a definite article (or ``du``, ``des``, ``au``, ``aux``) and
+    does not begin with a known first name: an organisation, not a person."""
+    first = ent.start - seg.token_list[0].i  # the segment may be a span of a larger Doc
+    if first <= 0 or first >= len(seg.lowers) or seg.lowers[first - 1] not in _DEFINITE:
         return False
     return seg.lowers[first] not in resources.first_names()
 
@@ -681,7 +682,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             known = canonical(surface)
             if not known and label in ("LOC", "MISC") and _is_acronym(surface):
                 label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places
-            if not known and label == "PERSON" and (_after_article(seg, ent.start) or _org_words_in(surface)):
+            if not known and label == "PERSON" and (_after_article(seg, ent) or _org_words_in(surface)):
                 # "la Brasserie Meteor" (people take no article), "Martin Productions"
                 label = "ORG"
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
