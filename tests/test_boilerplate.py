@@ -263,6 +263,20 @@ def test_short_labels_away_from_prose_go_and_subheadings_stay() -> None:
     _mark_stray_labels(page, title=0)
     assert page.reasons.get(6) == "ui-label" and page.reasons.get(8) == "ui-label"
     assert not {0, 1, 2, 3, 4} & set(page.reasons)
+    # a headline-shaped line between two lines judged boilerplate is a teaser; next to prose it stays
+    teasers = [
+        BODY,
+        BODY2,
+        "Abonnez-vous à notre lettre",
+        "Incendie à Toulon : trois familles relogées par la mairie",
+        "Voir les commentaires",
+        "Le marché de Noël ouvrira plus tôt cette année",
+        BODY3,
+    ]
+    page = read_page(split_lines("\n".join(teasers)))
+    page.reasons.update({2: "subscribe", 4: "comment-prompt"})
+    _mark_stray_labels(page, title=None)
+    assert page.reasons.get(3) == "related-link" and 5 not in page.reasons
     # on the whole page: the subheading between two paragraphs stays, and the pass is not part of
     # the rules the line model learns from
     text = "\n".join(lines[:5])

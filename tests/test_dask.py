@@ -88,14 +88,14 @@ def test_extract_bag_keeps_order_and_ids(client) -> None:
 def test_a_worker_killed_mid_run_loses_and_repeats_nothing(client) -> None:
     from quotex.dask import extract_frame
 
-    frame = articles(corpus() * 4)
-    future = client.compute(extract_frame(dd.from_pandas(frame, npartitions=28)))
+    frame = articles(corpus() * 8)
+    future = client.compute(extract_frame(dd.from_pandas(frame, npartitions=56)))
     pids = client.run(os.getpid)
     # wait until the cluster is busy, then kill one worker process (its nanny starts a new one)
     deadline = time.time() + 120
     while not any(client.processing().values()) and time.time() < deadline:
         time.sleep(0.05)
-    time.sleep(1.0)
+    time.sleep(0.2)
     assert not future.done(), "the run ended before a worker could be killed: give it more work"
     os.kill(next(iter(pids.values())), signal.SIGKILL)
     got = future.result(timeout=600).reset_index(drop=True)

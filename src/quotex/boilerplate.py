@@ -401,24 +401,33 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
 
 
 def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
-    """A line of one to three words that ends no sentence and stands by no prose (neither the
-    line before nor the line after is kept article text of a full sentence) is a label of the
-    page (``Royaume-Uni``, ``Contributions Facebook``), as jusText judges short blocks by their
-    neighbours; a subheading stands by the paragraphs it heads."""
+    """Short lines judged by their neighbours, as jusText judges short blocks (after the line
+    model, on the verdicts before this pass): a line of one to three words that ends no sentence
+    and stands by no prose (neither neighbour is kept article text of a full sentence) is a label
+    of the page (``Royaume-Uni``, ``Contributions Facebook``), while a subheading stands by its
+    paragraphs; a headline-shaped line (at most twenty words, ending no sentence) between two
+    lines judged boilerplate is a teaser of a list of links."""
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
 
     def prose(j: int) -> bool:
         i = content[j]
         return i not in reasons and _is_body_like(norms[i], words[i])
 
+    def flagged(j: int) -> bool:
+        return j < 0 or j >= len(content) or content[j] in reasons
+
     found = []
+    seen_prose = False
     for k, i in enumerate(content):
-        if i in reasons or i == title or not 1 <= len(words[i]) <= 3 or norms[i].endswith(_SENTENCE_ENDS):
+        if i in reasons or i == title or not 1 <= len(words[i]) <= 20 or norms[i].endswith(_SENTENCE_ENDS):
+            seen_prose = seen_prose or prose(k)
             continue
-        if not (k > 0 and prose(k - 1)) and not (k + 1 < len(content) and prose(k + 1)):
+        if len(words[i]) <= 3 and not (k > 0 and prose(k - 1)) and not (k + 1 < len(content) and prose(k + 1)):
             found.append(i)
-    for i in found:  # judged on the verdicts before this pass, so that the order does not matter
-        reasons[i] = "ui-label"
+        elif flagged(k - 1) and flagged(k + 1) and (title is not None or seen_prose):
+            found.append(i)  # (without a title, a line before the first prose may be the headline)
+    for i in found:
+        reasons[i] = "ui-label" if len(words[i]) <= 3 else "related-link"
 
 
 _SENTENCE_ENDS = (".", "!", "?", "»", '"', "”", ":")
