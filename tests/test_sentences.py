@@ -28,6 +28,22 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "La situation est grave", "Girard")],
     ),
     (
+        "incise-reagir-mis-tagged",
+        "« Nous n'avons rien vu venir », a réagi le maire Paul Roux.",
+        [("direct", "Nous n'avons rien vu venir", "Roux")],
+    ),
+    (
+        "incise-rapporte",
+        "« La route restera fermée tout l'été », rapporte Anne Roy, la présidente du comité.",
+        [("direct", "La route restera fermée", "Roy")],
+    ),
+    (
+        "passive-participle-is-no-cue",
+        "Les informations sur l'arrestation avaient été rapportées « de façon inexacte », a affirmé "
+        "le porte-parole Ali Karimi.",
+        [("mixed", "Les informations sur l'arrestation", "Karimi")],
+    ),
+    (
         "guillemets-no-space",
         "«La réforme passera», a assuré Jeanne Morel devant les députés.",
         [("direct", "La réforme passera", "Morel")],

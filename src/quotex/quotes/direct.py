@@ -19,7 +19,7 @@ from .phrases import (
 from .records import Candidate, Region, SpeakerRef
 from .regions import _trim
 from .tokens import TokenIndex
-from .verbs import _before_inverted_pronoun, _inverted_pronoun, _lemma, _negated, cue_span, verb_class
+from .verbs import _before_inverted_pronoun, _inverted_pronoun, _lemma, _negated, cue_span, passive_voice, verb_class
 
 
 def _region_tokens(ix: TokenIndex, r: Region) -> tuple[int, int]:
@@ -241,7 +241,7 @@ def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[tuple[int, int,
     # the last reporting verb of the introduction
     for k in range(last, lo - 1, -1):
         cls = verb_class(ix, k)
-        if cls and not _negated(ix, *cue_span(ix, k)):
+        if cls and not _negated(ix, *cue_span(ix, k)) and not passive_voice(ix, k):
             if (
                 not colon
                 and k != last

@@ -174,3 +174,20 @@ def _before_inverted_pronoun(ix: TokenIndex, k: int, limit: int) -> bool:
     if nxt == "-t" and k + 2 < limit:
         nxt = "-" + ix.low(k + 2).lstrip("-")
     return nxt.lstrip("-") in _SUBJ_CLITICS
+
+
+def passive_voice(ix: TokenIndex, k: int) -> bool:
+    """Verb ``k`` is a past participle in the passive voice (``avaient été rapportées``, ``est
+    invité``): what it reports is not its subject's words. ``s'est dit`` is not passive."""
+    if "Part" not in ix.toks[k].morph.get("VerbForm") or ix.low(k).endswith("ant"):
+        return False
+    j = k - 1
+    while j >= 0 and (ix.toks[j].pos_ == "ADV" or ix.low(j) in _NEGATORS):
+        j -= 1
+    if j < 0:
+        return False
+    if ix.low(j) == "été":
+        return True
+    if ix.toks[j].pos_ == "AUX" and _lemma(ix.toks[j]) == "être":
+        return not (j > 0 and ix.low(j - 1) in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"))
+    return False
