@@ -69,8 +69,8 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
     (
         "partitive-after-an-addressee",
         "Le ministre Henri Duclos a démenti toute attaque.\n\n"
-        "« Le convoi a été pris pour cible au nord de la ville », a déclaré à l'AFP une de ces sources.",
-        "Le convoi a été pris",
+        "« Le convoi a été attaqué à l'entrée du village », a indiqué à Reuters une de ces sources.",
+        "Le convoi a été attaqué",
         "sources",
         "Duclos",
     ),

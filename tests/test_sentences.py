@@ -39,9 +39,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ),
     (
         "passive-participle-is-no-cue",
-        "Les informations sur l'arrestation avaient été rapportées « de façon inexacte », a affirmé "
-        "le porte-parole Ali Karimi.",
-        [("mixed", "Les informations sur l'arrestation", "Karimi")],
+        "Ses déclarations ont été relatées « sans le moindre contexte », a regretté l'élue Nadia Ferrand.",
+        [("mixed", "Ses déclarations ont été relatées", "Ferrand")],
     ),
     (
         "guillemets-no-space",
@@ -167,8 +166,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ),
     (
         "infinitive-a-negated",
-        "La préfète appelle les habitants à ne pas sortir de chez eux avant jeudi.",
-        [("indirect", "à ne pas sortir de chez eux", "préfète")],
+        "La préfète appelle les automobilistes à ne pas prendre la route avant jeudi.",
+        [("indirect", "à ne pas prendre la route", "préfète")],
     ),
     (
         "infinitive-a-without-object",
@@ -287,8 +286,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ),
     (
         "incise-verb-the-model-mistags",
-        "La navigatrice Odile Perrin rentre au port. « C'est un moment critique », convient-elle.",
-        [("direct", "C'est un moment critique", "Perrin")],
+        "La navigatrice Odile Perrin rentre au port. « La dernière nuit a été rude », convient-elle.",
+        [("direct", "La dernière nuit a été rude", "Perrin")],
     ),
     (
         "laisser-entendre",
@@ -297,8 +296,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ),
     (
         "reader-address-inside-a-quote",
-        "« Ne cliquez sur aucun lien et ne répondez pas », prévient la banque Crédit Vallée dans un message.",
-        [("direct", "Ne cliquez sur aucun lien", "Crédit")],
+        "« Ne communiquez jamais votre code et ne répondez pas », prévient la banque Crédit Vallée dans un message.",
+        [("direct", "Ne communiquez jamais votre code", "Crédit")],
     ),
     (
         "inverted-cue-after-adverb",
@@ -312,8 +311,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ),
     (
         "se-dire-participle",
-        "Le personnel enseignant se dit épuisé par la gestion de la crise sanitaire.",
-        [("indirect", "épuisé par la gestion", None)],
+        "Le personnel soignant se dit épuisé par des mois de gardes à rallonge.",
+        [("indirect", "épuisé par des mois", None)],
     ),
     (
         "historical-infinitive",
@@ -333,7 +332,7 @@ CASES: list[tuple[str, str, Expected]] = [
     # -- not quotations --------------------------------------------------------------------------
     (
         "asked-not-asking",
-        "Les habitants appelés à ne pas sortir de chez eux ont respecté la consigne.",
+        "Les automobilistes appelés à ne pas prendre la route ont respecté la consigne.",
         [],
     ),
     ("scare-quotes", 'La ville, surnommée la "capitale" du jazz, accueille un festival chaque été.', []),

@@ -47,6 +47,8 @@ _COUNTER = regex.compile(
     regex.I,
 )
 _END_SENTENCE = regex.compile(r"[.!?…»\"”)]\s*$")
+# what ends a sentence (or introduces one) for the stray-label pass: a short line ending so is text
+_SENTENCE_ENDS = (".", "!", "?", "»", '"', "”", ":")
 _END_TRUNCATED = regex.compile(r"(?:\.\.\.|…|\bPlus\s*\.\.\.|\bPlus\s*…)\s*$")
 _TRAILING_ATTRIBUTION = regex.compile(r"\s[-–—]\s\p{Lu}[^.!?–—]{0,60}$")
 _TOPIC_COLON = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"]{0,30}?\s:\s+[\p{L}«\"\d]")
@@ -404,8 +406,7 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
     """Short lines judged by their neighbours, as jusText judges short blocks (after the line
     model, on the verdicts before this pass): a line of one to three words that ends no sentence
     and stands by no prose (neither neighbour is kept article text of a full sentence) is a label
-    of the page (``Royaume-Uni``, ``Contributions Facebook``), while a subheading stands by its
-    paragraphs; a headline-shaped line (at most twenty words, ending no sentence) between two
+    of the page (``Provence``, ``Sur ce sujet``), while a subheading stands by its paragraphs; a headline-shaped line (at most twenty words, ending no sentence) between two
     lines judged boilerplate is a teaser of a list of links."""
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
 
@@ -428,9 +429,6 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
             found.append(i)  # (without a title, a line before the first prose may be the headline)
     for i in found:
         reasons[i] = "ui-label" if len(words[i]) <= 3 else "related-link"
-
-
-_SENTENCE_ENDS = (".", "!", "?", "»", '"', "”", ":")
 
 
 def line_features(page: Page, only: Optional[Sequence[int]] = None) -> list[list[float]]:

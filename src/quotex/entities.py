@@ -118,19 +118,13 @@ class _AliasSet:
         return (m.start(), m.end(), m.group(0)) if m else None
 
 
-_FIRST_WORDS: dict[tuple[int, ...], tuple[frozenset[str], frozenset[str]]] = {}
-
-
+@cache
 def _first_words(sets: tuple[_AliasSet, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The words that begin an alias of ``sets``: as written (case-sensitive sets) and in lower
-    case (case-folding sets). Built once per combination of sets."""
-    key = tuple(id(a) for a in sets)
-    found = _FIRST_WORDS.get(key)
-    if found is None:
-        exact = frozenset(w for a in sets if not a.fold for w in a.firsts or ())
-        folded = frozenset(w for a in sets if a.fold for w in a.firsts or ())
-        found = _FIRST_WORDS[key] = (exact, folded)
-    return found
+    case (case-folding sets)."""
+    exact = frozenset(w for a in sets if not a.fold for w in a.firsts or ())
+    folded = frozenset(w for a in sets if a.fold for w in a.firsts or ())
+    return exact, folded
 
 
 def _scan(sets: Sequence[_AliasSet], text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

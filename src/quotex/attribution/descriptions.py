@@ -84,8 +84,8 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             return orgs_inside[-1].entity
     persons = [m for m in mentions if m.label == "PERSON"]
     if persons and _person_noun(ix, first) and all(_complement(ix, m.start, a) for m in persons):
-        # "la fille de Paul Roux", "le maire de Delmas": the phrase names someone else than the
-        # people in its complement
+        # "la fille de Paul Roux", "le maire de <a town the model takes for a person>": the phrase
+        # names someone else than the people in its complement
         persons = []
     if persons:
         return persons[-1].entity
@@ -144,8 +144,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
 
 def _person_noun(ix: TokenIndex, k: int) -> bool:
     """Token ``k`` is a lower-case noun of a role or of a person (``fille``, ``maire``)."""
-    w = ix.low(k)
-    return ix.text(k)[:1].islower() and (w in resources.role_nouns() or nouns.noun_class(w) == "person")
+    return ix.text(k)[:1].islower() and nouns.noun_class(ix.low(k)) == "person"
 
 
 def _complement(ix: TokenIndex, start: int, a: int) -> bool:

@@ -3,10 +3,10 @@
 Sieves, most precise first: the named person who is subject of the sentence before (or of an
 earlier clause of the same sentence) and agrees on a known gender; for a singular pronoun, who
 spoke or, failing that, the named person mentioned last in that sentence or the one before, on a
-known gender (``La décision a été critiquée par Jean Roux. « ... », a-t-il dit``); the latest
-speaker of the last two paragraphs who agrees on a known gender; any subject that agrees on a known gender; the latest
-agreeing speaker; any agreeing subject; the latest agreeing mention; for a singular pronoun, the
-latest speaker.
+known gender (``Les salariés l'ont appris du délégué Julien Marchal. « ... », a-t-il dit``);
+the latest speaker of the last two paragraphs who agrees on a known gender; any subject that
+agrees on a known gender; the latest agreeing speaker; any agreeing subject; the latest agreeing
+mention; for a singular pronoun, the latest speaker.
 """
 
 from __future__ import annotations

@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
-from ..nlp import lemma
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
 from .phrases import _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
 from .tokens import TokenIndex
-from .verbs import _hypothetical, _inverted_pronoun, _negated, cue_span, verb_class
+from .verbs import _hypothetical, _inverted_pronoun, _negated, cue_span, participle_auxiliary, verb_class
 
 
 def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -114,15 +113,10 @@ def _infinitive_at(ix: TokenIndex, j: int, se: int) -> bool:
 
 
 def _passive(ix: TokenIndex, k: int) -> bool:
-    """Verb ``k`` is a past participle not built with ``avoir`` (``les habitants appelés à``,
-    ``ils ont été invités à``): its subject is who is asked, not who speaks."""
-    t = ix.toks[k]
-    if "Part" not in t.morph.get("VerbForm") or ix.low(k).endswith("ant"):
-        return False
-    j = k - 1
-    while j >= 0 and (ix.toks[j].pos_ == "ADV" or ix.low(j) in _NEGATORS):
-        j -= 1
-    return not (j >= 0 and ix.toks[j].pos_ == "AUX" and lemma(ix.toks[j]) == "avoir")
+    """Verb ``k`` is a past participle not built with ``avoir`` (``les riverains invités à``,
+    ``ils ont été priés de``): its subject is who is asked, not who speaks."""
+    aux = participle_auxiliary(ix, k)
+    return aux is not None and aux != "avoir"
 
 
 def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]]:
@@ -137,7 +131,7 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         if low in _QUE:
             return (j + 1, "que") if j + 1 < se else None
         if low in ("à", "de", "d'") and _infinitive_at(ix, j + 1, se) and not _passive(ix, k):
-            # "appelle à ne pas sortir", "propose de se retirer": the infinitive clause asked for
+            # "appelle à ne pas prendre la route", "propose de se retirer": the infinitive clause asked for
             return j, "inf"
         if low in ("de", "d'") and j + 1 < se and "Inf" in ix.toks[j + 1].morph.get("VerbForm"):
             return j, "inf"

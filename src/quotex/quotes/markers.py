@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _MARKER_PRONOUNS
-from .phrases import _np_or_pronoun
+from .phrases import _after_brackets, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
 from .verbs import _lemma
@@ -81,7 +81,7 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 resume = body
                 continue
         # a marker closing the sentence: "<content>, selon X."
-        # (also right after a closing quotation mark: "« faute de preuves » selon X")
+        # (also right after a closing quotation mark: "« pour des raisons de sécurité » selon X")
         if not is_pour and k - 1 > sa and ix.text(k - 1) in (",", "»", "”", '"'):
             end = _source_end(ix, np_start, se)
             if (
@@ -107,15 +107,13 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
 
 def _source_end(ix: TokenIndex, a: int, se: int) -> int:
     """End of the source phrase after a closing marker: up to a punctuation mark or a relative
-    pronoun, a bracketed acronym included (``selon le Centre ... (OUAC).``)."""
+    pronoun, a bracketed acronym included (``selon les chiffres de l'Institut ... (Insee).``)."""
     end = a
     while end < se:
         if ix.text(end) == "(":
-            close = end + 1
-            while close < se and ix.text(close) != ")" and close - end < 8:
-                close += 1
-            if close < se and ix.text(close) == ")":
-                end = close + 1
+            after = _after_brackets(ix, end, se, 8)
+            if after is not None:
+                end = after
                 continue
         if ix.toks[end].is_punct or (end > a and ix.low(end) in ("dont", "qui", "où")):
             break
@@ -124,8 +122,8 @@ def _source_end(ix: TokenIndex, a: int, se: int) -> int:
 
 
 def _tail_ok(ix: TokenIndex, end: int, se: int) -> bool:
-    """What follows the source phrase: an apposition to the sentence's end (``, le président de
-    la cour.``) or a relative clause about the source."""
+    """What follows the source phrase: an apposition to the sentence's end (``, l'adjointe à
+    l'urbanisme.``) or a relative clause about the source."""
     if ix.low(end) in ("dont", "qui", "où"):
         return True
     if ix.text(end) != ",":

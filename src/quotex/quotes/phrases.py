@@ -59,11 +59,9 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
             continue
         if t.text == "(":
             # "(DFAE)", "(coalition d'opposition)"
-            c = b + 1
-            while c < limit and ix.text(c) != ")" and c - b < 6:
-                c += 1
-            if c < limit and ix.text(c) == ")":
-                b = c + 1
+            after = _after_brackets(ix, b, limit, 6)
+            if after is not None:
+                b = after
                 continue
         if t.text == "," and b + 1 < limit and ix.toks[b + 1].pos_ == "PROPN":
             # apposed name: "le vice-président de la Douma russe, Piotr Tolstoï"
@@ -78,6 +76,15 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
     if b <= a:
         return None
     return a, b
+
+
+def _after_brackets(ix: TokenIndex, j: int, limit: int, width: int) -> Optional[int]:
+    """Token ``j`` is ``(`` closed within ``width`` tokens (before ``limit``): the token after the
+    ``)``, else None."""
+    c = j + 1
+    while c < limit and ix.text(c) != ")" and c - j < width:
+        c += 1
+    return c + 1 if c < limit and ix.text(c) == ")" else None
 
 
 def _one_of(ix: TokenIndex, j: int, limit: int) -> bool:

@@ -40,16 +40,24 @@ class TokenIndex:
         self.opens: frozenset[int] = frozenset()
         self.verb_classes: dict[int, Optional[str]] = {}
         self._maybe_verbs: Optional[list[int]] = None
+        self._maybe_set: Optional[frozenset[int]] = None
 
     def __len__(self) -> int:
         return len(self.toks)
 
     def maybe_verbs(self) -> list[int]:
-        """Indices of the tokens that may be reporting verbs (see ``_may_report``)."""
+        """Indices of the tokens that may be reporting verbs: a listed form of one, or a word
+        starting like one. Most tokens are neither, and their lemma need not be computed."""
         if self._maybe_verbs is None:
             forms, prefixes = resources.verb_forms(), resources.verb_prefixes()
             self._maybe_verbs = [k for k, low in enumerate(self.lows) if low in forms or low[:3] in prefixes]
         return self._maybe_verbs
+
+    def may_report(self, k: int) -> bool:
+        """Token ``k`` is one of ``maybe_verbs()``."""
+        if self._maybe_set is None:
+            self._maybe_set = frozenset(self.maybe_verbs())
+        return k in self._maybe_set
 
     def at(self, offset: int) -> int:
         """Index of the first token ending after ``offset``."""
@@ -117,9 +125,3 @@ class TokenIndex:
         if start < n:
             bounds.extend([(start, n)] * (n - start))
         return bounds
-
-
-def _may_report(low: str) -> bool:
-    """A known form of a reporting verb, or a word starting like one: most tokens are neither,
-    and their lemma need not be computed."""
-    return low in resources.verb_forms() or low[:3] in resources.verb_prefixes()

@@ -7,7 +7,7 @@ from typing import Any, Optional
 from .. import resources
 from ..nlp import lemma
 from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
-from .tokens import TokenIndex, _may_report
+from .tokens import TokenIndex
 
 
 def _lemma(tok: Any) -> str:
@@ -24,9 +24,9 @@ def verb_class(ix: TokenIndex, k: int) -> Optional[str]:
 
 
 def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
-    low = ix.low(k)
-    if not _may_report(low):
+    if not ix.may_report(k):
         return None
+    low = ix.low(k)
     forms = resources.verb_forms()
     tok = ix.toks[k]
     verbs = resources.reporting_verbs()
@@ -176,18 +176,30 @@ def _before_inverted_pronoun(ix: TokenIndex, k: int, limit: int) -> bool:
     return nxt.lstrip("-") in _SUBJ_CLITICS
 
 
-def passive_voice(ix: TokenIndex, k: int) -> bool:
-    """Verb ``k`` is a past participle in the passive voice (``avaient été rapportées``, ``est
-    invité``): what it reports is not its subject's words. ``s'est dit`` is not passive."""
+def participle_auxiliary(ix: TokenIndex, k: int) -> Optional[str]:
+    """For a past participle at ``k``, what builds it (adverbs and negation before it skipped):
+    ``avoir``, ``être``, ``se être`` (a pronominal verb: ``s'est dit``), ``été`` (``avaient été
+    rapportés``) or ``""`` (nothing: ``les riverains invités à``); None when ``k`` is no past
+    participle."""
     if "Part" not in ix.toks[k].morph.get("VerbForm") or ix.low(k).endswith("ant"):
-        return False
+        return None
     j = k - 1
     while j >= 0 and (ix.toks[j].pos_ == "ADV" or ix.low(j) in _NEGATORS):
         j -= 1
     if j < 0:
-        return False
+        return ""
     if ix.low(j) == "été":
-        return True
-    if ix.toks[j].pos_ == "AUX" and _lemma(ix.toks[j]) == "être":
-        return not (j > 0 and ix.low(j - 1) in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"))
-    return False
+        return "été"
+    if ix.toks[j].pos_ == "AUX":
+        aux = _lemma(ix.toks[j])
+        if aux == "être" and j > 0 and ix.low(j - 1) in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"):
+            return "se être"
+        if aux in ("avoir", "être"):
+            return aux
+    return ""
+
+
+def passive_voice(ix: TokenIndex, k: int) -> bool:
+    """Verb ``k`` is a past participle in the passive voice (``ont été relatés``, ``est
+    invité``): what it reports is not its subject's words. ``s'est dit`` is not passive."""
+    return participle_auxiliary(ix, k) in ("été", "être")
