@@ -409,21 +409,19 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
     of the page (``Provence``, ``Sur ce sujet``), while a subheading stands by its paragraphs; a headline-shaped line (at most twenty words, ending no sentence) between two
     lines judged boilerplate is a teaser of a list of links."""
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
-
-    def prose(j: int) -> bool:
-        i = content[j]
-        return i not in reasons and _is_body_like(norms[i], words[i])
+    n = len(content)
+    prose = [i not in reasons and _is_body_like(norms[i], words[i]) for i in content]
 
     def flagged(j: int) -> bool:
-        return j < 0 or j >= len(content) or content[j] in reasons
+        return j < 0 or j >= n or content[j] in reasons
 
     found = []
     seen_prose = False
     for k, i in enumerate(content):
         if i in reasons or i == title or not 1 <= len(words[i]) <= 20 or norms[i].endswith(_SENTENCE_ENDS):
-            seen_prose = seen_prose or prose(k)
+            seen_prose = seen_prose or prose[k]
             continue
-        if len(words[i]) <= 3 and not (k > 0 and prose(k - 1)) and not (k + 1 < len(content) and prose(k + 1)):
+        if len(words[i]) <= 3 and not (k > 0 and prose[k - 1]) and not (k + 1 < n and prose[k + 1]):
             found.append(i)
         elif flagged(k - 1) and flagged(k + 1) and (title is not None or seen_prose):
             found.append(i)  # (without a title, a line before the first prose may be the headline)
