@@ -173,6 +173,47 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Vasseur",
         "Perrin",
     ),
+    # the inverted subject after a cue and a prepositional phrase whose noun is no role
+    (
+        "inverted-subject-after-a-prepositional-phrase",
+        "Le tribunal a renvoyé l'affaire au mois de mars. "
+        "« La défense n'a pas eu accès au dossier », a regretté dans un message Hélène Carpentier, "
+        "l'avocate des prévenus.",
+        "La défense n'a pas eu accès",
+        "Carpentier",
+        None,
+    ),
+    (
+        "inverted-subject-after-lors-de",
+        "Le chantier a pris trois mois de retard. "
+        "« Nous livrerons l'école à la rentrée », a assuré lors d'une réunion publique le maire Olivier Dumas.",
+        "Nous livrerons l'école",
+        "Dumas",
+        None,
+    ),
+    # a quoted word that made no quotation does not hide the subject before a colon
+    (
+        "colon-after-a-scare-quoted-word",
+        "« Nous avons manqué de bras », admet le trésorier du club, Marc Legrand.\n\n"
+        "Mais Sylvie Berthier appelle les bénévoles à signaler les « oublis » : "
+        "« Chaque remarque nous aide à progresser. »",
+        "Chaque remarque nous aide",
+        "Berthier",
+        "Legrand",
+    ),
+    # a quote with no cue goes to the person the paragraph is about, who was introduced after
+    # the last speaker, even when the parse misses that person as subject
+    (
+        "floating-quote-in-a-paragraph-about-a-new-person",
+        "Le club a perdu son local cet hiver. « Nous avons tout déménagé en une nuit », raconte "
+        "Marcel Olivier, le président.\n\n"
+        "Au gymnase, les bénévoles trient les maillots. Josiane, trésorière et membre du bureau de "
+        "l'association Sport Avenir, a passé sa matinée à remplir des cartons. Ballons, filets, "
+        "chasubles, tout est rangé. « Je suis fière de cette équipe qui ne lâche rien. »",
+        "Je suis fière",
+        "Josiane",
+        "Olivier",
+    ),
 ]
 
 

@@ -224,3 +224,21 @@ def test_gazetteer_word_index_finds_what_a_full_scan_finds() -> None:
             assert got == _full_scan(text, start, end), text[:200]
             found += len(got)
     assert found > 300
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samedi matin, le préfet a visité le centre de secours.",
+        "Dimanche soir, la maire a réuni son conseil en urgence.",
+    ],
+)
+def test_a_day_opening_a_sentence_is_nobody(text: str) -> None:
+    doc = quotex.extract(text)
+    assert not any(e.name.split()[0] in ("Samedi", "Dimanche") for e in doc.people), [e.name for e in doc.people]
+
+
+def test_a_place_after_a_role_is_no_name() -> None:
+    # "le procureur de la République de Rennes": the phrase names a place, not the person
+    doc = quotex.extract("Le procureur de la République de Rennes ouvre une enquête sur la noyade.")
+    assert not any(e.name.startswith("de ") or e.name == "Rennes" for e in doc.people), [e.name for e in doc.people]

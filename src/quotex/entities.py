@@ -441,8 +441,8 @@ def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
                 first = run_end - 2
             else:
                 first = run_start
-        if run_end - first < 2:
-            continue
+        if run_end - first < 2 or not toks[first].text[:1].isupper():
+            continue  # "le procureur de la République de Lyon": a place, no name
         g = names.get(toks[first].lower_)
         out.append((seg.start(toks[first]), seg.end(toks[run_end - 1]), g if g in ("m", "f") else None))
     return out
@@ -671,6 +671,8 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue
             if label == "PERSON" and len(ent) == 1 and _key(surface) in resources.role_nouns():
                 continue
+            if label == "PERSON" and all(t.lower_ in resources.date_words() for t in ent if t.is_alpha):
+                continue  # "Dimanche soir, ...": a day opening a sentence
             if taken.overlaps(s, e):
                 continue
             known = canonical(surface)

@@ -58,16 +58,44 @@ def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
     k = ix.at(start)
     sub = _subject_before(ctx, k, same_sentence=False) if k < len(ix) else None
     if sub is not None and sub[0] >= para_start:
-        eid = descriptions.resolve_np(ctx, sub[0], sub[1], create=False)
+        eid = descriptions.resolve_np(ctx, sub[0], sub[1], create=False, loose=False)
         ent = ctx.ent(eid)
         if ent is not None and ent.label == "PERSON":
             return eid
+    topic = _paragraph_subject(ctx, k, para_start) if k < len(ix) else None
+    if topic is not None and (last is None or ctx.latest.get(last, -1) < topic[0]):
+        return topic[1]  # "Marie Roux, présidente de ..., a passé la journée ... « ... »"
     if last is not None:
         return last
     eid = ctx.last_mention(start, ("PERSON",), after=para_start, check=False)
     if eid is None:
         eid = ctx.last_mention(start, ("ORG", "MISC"), after=para_start, check=False)
     return eid
+
+
+def _paragraph_subject(ctx: Context, k: int, para_start: int) -> Optional[tuple[int, str]]:
+    """The latest named person who is subject of a sentence of the paragraph before token ``k``
+    (outside quotation marks), with the offset of that subject."""
+    ix = ctx.ix
+    sa = ix.sentence(k)[0]
+    while sa > 0:
+        a, b = ix.sentence(sa - 1)
+        if ix.starts[a] < para_start:
+            return None
+        sub = pronouns.subject_in(ctx, a, b)
+        if sub is not None and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
+            eid = descriptions.resolve_np(ctx, ix.starts[sub[0]], ix.ends[sub[1] - 1], create=False, loose=False)
+            ent = ctx.ent(eid)
+            if eid is not None and ent is not None and ent.label == "PERSON" and ent.head is None:
+                return ix.starts[sub[0]], eid
+        else:
+            # the parse missed the subject: a sentence that opens on a person's name
+            opening = [m for m in ctx.table.mentions_in(ix.starts[a], ix.ends[b - 1]) if m.start == ix.starts[a]]
+            ent = ctx.ent(opening[0].entity) if opening else None
+            if ent is not None and ent.label == "PERSON" and ent.head is None:
+                return ix.starts[a], ent.id
+        sa = a
+    return None
 
 
 def _clause_subject(ctx: Context, offset: int, same_sentence: bool) -> Optional[str]:

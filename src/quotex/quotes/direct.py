@@ -283,6 +283,7 @@ def _direct(ctx: _Ctx) -> list[Candidate]:
     for r in ctx.regions:
         if ix.at(r.start) >= len(ix):
             continue
+        before = len(out)
         para = ctx.para_of(r.start)
         parts = _split_incises(ctx, r)
         if r.dash:
@@ -343,7 +344,8 @@ def _direct(ctx: _Ctx) -> list[Candidate]:
                 prev_cue = None
             else:
                 prev_cue = None
-        prev_close = r.close
+        if len(out) > before:
+            prev_close = r.close  # a quoted word that made no quotation bounds no cue search
     return out
 
 

@@ -98,17 +98,20 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
     while j < limit and skips < 4:
         t = ix.toks[j]
         low = ix.low(j)
-        if t.pos_ == "ADV" or low in _TIME_WORDS:
+        if (t.pos_ == "ADV" or low in _TIME_WORDS) and low not in _SKIP_PREPS:
             j += 1
             continue
         if low in ("d'", "de") and j + 1 < limit and ix.low(j + 1) in _DE_ADVERBS:
             j += 2  # "affirme d'emblée X", "déclare de nouveau X"
             continue
         if low in _SKIP_PREPS or (t.pos_ == "ADP" and low not in _NP_INNER):
-            np = _np_after(ix, j + 1, limit)
+            k = j + 1
+            if t.pos_ == "ADV" and k < limit and ix.low(k) in _NP_INNER:
+                k += 1  # "lors d'une conférence de presse", "auprès de ses proches"
+            np = _np_after(ix, k, limit)
             if np is None:
                 return None
-            nxt = np[1]
+            nxt = _name_inside(ix, np) or np[1]
             if (
                 nxt < limit
                 and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper() or _one_of(ix, nxt, limit))
@@ -133,6 +136,21 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
         if inner:
             return inner
     return a, b
+
+
+def _name_inside(ix: TokenIndex, np: tuple[int, int]) -> Optional[int]:
+    """In the object of a preposition after a cue, where a person's name follows a common noun
+    that is no role (``dans un communiqué | Marie Roux``): the name is the inverted subject, not
+    an apposition (``au préfet Jean Roux`` keeps its name)."""
+    names = resources.first_names()
+    roles = resources.role_nouns()
+    for m in range(np[0] + 1, np[1]):
+        prev = ix.toks[m - 1]
+        t = ix.toks[m]
+        starts_name = (t.ent_iob_ == "B" and t.ent_type_ == "PER") or (t.lower_ in names and t.text[:1].isupper())
+        if starts_name and prev.pos_ == "NOUN" and prev.text[:1].islower() and ix.low(m - 1) not in roles:
+            return m
+    return None
 
 
 def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
