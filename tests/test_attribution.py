@@ -214,6 +214,42 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Josiane",
         "Olivier",
     ),
+    # a party in brackets after the subject's name is an affiliation, not the speaker
+    (
+        "subject-name-with-party-in-brackets",
+        "Le texte a été adopté de justesse. Dans l'opposition, Rolande Le Bihan (PS) a estimé que "
+        "cette réforme allait fragiliser les petites communes.",
+        "cette réforme allait fragiliser",
+        "Bihan",
+        "socialiste",
+    ),
+    # "la même source": who was just quoted
+    (
+        "the-same-source",
+        "La préfecture a confirmé l'incendie. « Trois maisons ont brûlé », a indiqué la préfecture. "
+        "« Les habitants ont été relogés », ajoute la même source.",
+        "Les habitants ont été relogés",
+        "préfecture",
+        None,
+    ),
+    # a date set off by commas between the cue and the inverted subject
+    (
+        "date-between-cue-and-subject",
+        "« Nous rouvrirons le pont avant l'été », a annoncé, mercredi 4 février 2026, Gilles Normand, "
+        "le président du département.",
+        "Nous rouvrirons le pont",
+        "Normand",
+        None,
+    ),
+    # a first name closing a name is its surname ("Josiane Martin" is one person, not "Martin")
+    (
+        "first-name-as-surname",
+        "« Nous ne fermerons aucune classe », a assuré Sixtine Adam, la rectrice de l'académie. "
+        "« Les effectifs sont stables », a-t-elle ajouté.",
+        "Les effectifs sont stables",
+        "Sixtine",
+        None,
+    ),
 ]
 
 
@@ -262,3 +298,26 @@ def test_description_mentions_join_one_entity() -> None:
 )
 def test_noun_class(noun: str, kind: str) -> None:
     assert noun_class(noun) == kind
+
+
+def test_a_reflexive_verb_that_reports_nothing_is_no_cue() -> None:
+    # "se poursuivre" (to go on) is no "poursuivre" (to go on speaking): the cue is the verb after
+    doc = quotex.extract(
+        "L'incendie n'est pas maîtrisé. Les opérations se poursuivent « sur tout le versant nord », "
+        "précise la préfecture."
+    )
+    assert doc.quotes, "no quotation"
+    q = doc.quotes[0]
+    assert q.cue is not None and q.cue.text.startswith("précise"), q.cue
+    speaker = doc.speaker_of(q)
+    assert speaker is not None and "préfecture" in speaker.name.lower()
+
+
+def test_sentences_in_marks_are_a_quotation_whatever_follows_the_closing_mark() -> None:
+    doc = quotex.extract(
+        "Luc, un ancien collègue, se souvient de lui. « Il arrivait toujours le premier. Il connaissait "
+        "chaque client par son prénom et ne prenait jamais de vacances » avec sa famille."
+    )
+    assert any(q.content.text.startswith("Il arrivait toujours") for q in doc.quotes), [
+        q.content.text for q in doc.quotes
+    ]

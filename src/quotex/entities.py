@@ -395,6 +395,8 @@ def _fix_person(seg: Segment, ent: Any) -> Any:
             e += 2  # "Vallaud" "-" "Belkacem": one compound surname
         else:
             break
+    if start > 0 and e - s == 1:
+        return ent  # "Dyane Adam": a first name closing the name is its surname
     span = doc[s:e]
     span.label_ = "PER"
     return span

@@ -54,6 +54,11 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     lows = [ix.low(k) for k in toks]
     if any(w in _LAST_WORDS for w in lows) and lows[0] in ("ce", "cette"):
         return last_person(ctx, a, "f" if lows[0] == "cette" else "m")
+    if len(lows) > 2 and lows[0] in ("le", "la") and lows[1] == "même":
+        # "ajoute la même source": who was just quoted
+        eid = ctx.last_speaker(a, any_=True, within=ctx.recent(a))
+        if eid is not None:
+            return eid
     table = ctx.table
     mentions = table.mentions_in(a, b)
     if not mentions:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
+import regex
+
 from .context import _content_end, _content_span, _Ctx
 from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
 from .phrases import (
@@ -104,6 +106,10 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
     return parts
 
 
+# a sentence ends inside the quoted words: ". Puis", "? Je"
+_INNER_SENTENCE_END = regex.compile(r"[.!?…]\s+[\p{Lu}«\"“]")
+
+
 def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     """The region is a sentence (or more) of its own, not words inside someone else's sentence."""
     text = ctx.text
@@ -122,7 +128,10 @@ def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     )
     inner_end = text[r.end - 1] if r.end > r.start else ""
     words = len(text[r.start : r.end].split())
-    return before_ok and (after_ok or inner_end in ".!?…") and words >= 3
+    # "« Je l'ai vu partir. On s'est dit qu'il reviendrait » avec les autres.": sentences of
+    # their own, whatever the narrative tacks on after the closing mark
+    several = words >= 8 and _INNER_SENTENCE_END.search(text, r.start, r.end) is not None
+    return before_ok and (after_ok or inner_end in ".!?…" or several) and words >= 3
 
 
 def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int]]:

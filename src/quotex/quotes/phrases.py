@@ -101,6 +101,13 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
         if (t.pos_ == "ADV" or low in _TIME_WORDS) and low not in _SKIP_PREPS:
             j += 1
             continue
+        if t.text == ",":
+            # "a précisé, mardi 17 mars 2020, Paul Roux": a date set off by commas
+            m = _after_date(ix, j + 1, limit)
+            if m is None:
+                break
+            j = m + 1 if m < limit and ix.text(m) == "," else m
+            continue
         if low in ("d'", "de") and j + 1 < limit and ix.low(j + 1) in _DE_ADVERBS:
             j += 2  # "affirme d'emblée X", "déclare de nouveau X"
             continue
@@ -136,6 +143,20 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
         if inner:
             return inner
     return a, b
+
+
+def _after_date(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
+    """The token after a date or time phrase starting at ``j`` (``mardi 17 mars 2020``,
+    ``ce lundi soir``), or None when none starts there."""
+    dates = resources.date_words()
+    m = j
+    while m < limit and (
+        ix.toks[m].like_num or ix.low(m) in dates or ix.low(m) in _TIME_WORDS or ix.low(m) in ("le", "ce")
+    ):
+        m += 1
+    if any(ix.toks[n].like_num or ix.low(n) in dates for n in range(j, m)):
+        return m
+    return None
 
 
 def _name_inside(ix: TokenIndex, np: tuple[int, int]) -> Optional[int]:
@@ -191,6 +212,18 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
             break
     while a < b and ix.toks[a].is_punct:
         a += 1
+    # "Marie Le Goff (PS) a estimé": the party in brackets is no part of the speaker's name,
+    # and the first name the parse left out of the subject is
+    bracket = next((j for j in range(a + 1, b) if ix.text(j) == "("), None)
+    if bracket is not None:
+        b = bracket
+    while (
+        a > 0
+        and ix.toks[a - 1].ent_type_ == "PER"
+        and ix.toks[a - 1].pos_ == "PROPN"
+        and ix.toks[a].pos_ in ("DET", "PROPN")
+    ):
+        a -= 1
     if b <= a or b > k:
         b = min(b, k)
     return (a, b) if a < b else None
@@ -251,6 +284,9 @@ def _name_before(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
             while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
                 s -= 1
             prev = ix.toks[s - 1] if s - 1 >= sa else None
+            if prev is not None and prev.text == "(" and e < len(ix) and ix.text(e) == ")":
+                j = s - 1  # "Marie Le Goff (PS) a estimé": a party in brackets, not the speaker
+                continue
             if (
                 prev is None
                 or prev.is_punct

@@ -42,9 +42,8 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
         lemma = _lemma(tok)
     prev = ix.low(k - 1) if k > 0 else ""
     if prev in ("se", "s'") or (k > 1 and ix.low(k - 2) in ("se", "s'") and ix.toks[k - 1].pos_ == "AUX"):
-        cls = verbs.get("se " + lemma) or verbs.get("s'" + lemma)
-        if cls:
-            return cls
+        # a reflexive verb reports speech only when listed so ("se poursuivre": to go on)
+        return verbs.get("se " + lemma) or verbs.get("s'" + lemma)
     if lemma in ("faire", "laisser", "mettre") and k + 1 < len(ix):
         j = k + 1
         while j < len(ix) and ix.text(j).startswith("-"):
