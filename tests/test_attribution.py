@@ -241,6 +241,23 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Normand",
         None,
     ),
+    # the lawyer of a named person is somebody else, even with a civil title before the name
+    (
+        "lawyer-of-a-named-person",
+        "Bernard Lefort a été condamné à deux ans de prison. "
+        "« Mon client fera appel de cette décision », a déclaré l'avocat de M. Lefort.",
+        "Mon client fera appel",
+        "avocat",
+        None,
+    ),
+    # a name without a comma is apposed to the nearest role noun: the lawyer is not the mayor
+    (
+        "name-apposed-to-the-nearest-role",
+        "« Il n'a jamais touché à cet argent », affirme l'avocat de l'ancien maire Roger Vidal.",
+        "Il n'a jamais touché",
+        "avocat",
+        None,
+    ),
     # a first name closing a name is its surname ("Josiane Martin" is one person, not "Martin")
     (
         "first-name-as-surname",

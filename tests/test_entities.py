@@ -81,6 +81,13 @@ def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
             "ministre des Outre-mer",
             None,
         ),
+        # without a comma a name is apposed to the nearest role noun
+        (
+            "L'avocat de l'ancien maire Roger Vidal a demandé un renvoi.",
+            "Roger Vidal",
+            "maire",
+            None,
+        ),
     ],
 )
 def test_role_and_affiliation_from_apposition(text, person, role, affiliation) -> None:
@@ -242,3 +249,11 @@ def test_a_place_after_a_role_is_no_name() -> None:
     # "le procureur de la République de Rennes": the phrase names a place, not the person
     doc = quotex.extract("Le procureur de la République de Rennes ouvre une enquête sur la noyade.")
     assert not any(e.name.startswith("de ") or e.name == "Rennes" for e in doc.people), [e.name for e in doc.people]
+
+
+def test_a_name_after_de_holds_no_role() -> None:
+    # "l'avocat de M. Lefort": the lawyer's function is not Lefort's
+    doc = quotex.extract("Bernard Lefort a été condamné. L'avocat de M. Lefort a annoncé un appel.")
+    people = names(doc, "PERSON")
+    assert "Bernard Lefort" in people, list(people)
+    assert people["Bernard Lefort"].role is None

@@ -824,7 +824,8 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
     titles = resources.person_titles()
     while j >= offset and toks[j - offset].lower_ in titles:
         j -= 1
-    if j >= offset and toks[j - offset].text == ",":
+    comma = j >= offset and toks[j - offset].text == ","
+    if comma:
         j -= 1
     window: list[int] = []
     while j >= offset and len(window) < 12:
@@ -834,6 +835,16 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
         window.append(j)
         j -= 1
     window.reverse()
+    if window and not comma and toks[window[-1] - offset].lower_ in ("de", "d'", "d’", "du", "des"):
+        window = []  # "l'avocat de M. Roux": the name is the complement, not the role holder
+    found = [
+        k
+        for k, idx in enumerate(window)
+        if toks[idx - offset].lower_.rstrip("s") in roles or toks[idx - offset].lower_ in roles
+    ]
+    if found and not comma:
+        # "l'avocat de l'ancien maire Paul Roux": the name is apposed to the nearest role noun
+        window = window[found[-1] - 1 if found[-1] > 0 else 0 :]
     for k, idx in enumerate(window):
         t = toks[idx - offset]
         if t.lower_ in roles or t.lower_.rstrip("s") in roles:

@@ -24,6 +24,7 @@ from . import nouns, pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
+_DE = ("de", "d'", "d’", "du", "des")
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(
@@ -88,9 +89,11 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             ctx.heads.append((a, head_word, orgs_inside[-1].entity))
             return orgs_inside[-1].entity
     persons = [m for m in mentions if m.label == "PERSON"]
+    others: frozenset[str] = frozenset()
     if persons and _person_noun(ix, first) and all(_complement(ix, m.start, a) for m in persons):
         # "la fille de Paul Roux", "le maire de <a town the model takes for a person>": the phrase
         # names someone else than the people in its complement
+        others = frozenset(m.entity for m in persons)
         persons = []
     if persons:
         return persons[-1].entity
@@ -112,7 +115,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     if ix.toks[head].pos_ != "PROPN" and ix.text(head)[:1].islower():
         kind = "person" if is_role else nouns.noun_class(head_word)
         if kind == "person":
-            return _person_description(ctx, toks, lows, head, gender, create, loose)
+            return _person_description(ctx, toks, lows, head, gender, create, loose, others)
         if kind == "org" and len(content) == 1:
             # "la police", "le ministère": the organisation named before with that noun
             eid = _named_org_with(ctx, head_word, a)
@@ -153,9 +156,25 @@ def _person_noun(ix: TokenIndex, k: int) -> bool:
 
 
 def _complement(ix: TokenIndex, start: int, a: int) -> bool:
-    """The mention at ``start`` is the complement of a noun (after ``de``) in the phrase at ``a``."""
+    """The mention at ``start`` is the complement of a noun (after ``de``) in the phrase at ``a``:
+    ``la fille de Paul Roux``, ``l'avocat de M. Roux``, ``un proche de l'ancien maire Paul Roux``."""
+    titles = resources.person_titles()
     j = ix.before(start)
-    return j >= 0 and ix.starts[j] >= a and ix.low(j) in ("de", "d'", "d’", "du", "des")
+    while j >= 0 and ix.starts[j] >= a and ix.low(j) in titles:
+        j -= 1
+    if j < 0 or ix.starts[j] < a:
+        return False
+    if ix.low(j) in _DE:
+        return True
+    # a name apposed to a person noun that itself stands in a de-complement
+    while j >= 0 and ix.starts[j] >= a and ix.toks[j].pos_ == "ADJ":
+        j -= 1
+    if j < 0 or ix.starts[j] < a or not _person_noun(ix, j):
+        return False
+    k = j - 1
+    while k >= 0 and ix.starts[k] >= a and ix.toks[k].pos_ in ("DET", "ADJ"):
+        k -= 1
+    return k >= 0 and ix.starts[k] >= a and ix.low(k) in _DE
 
 
 def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
@@ -260,7 +279,14 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
 
 
 def _person_description(
-    ctx: Context, toks: list[int], lows: list[str], head: int, gender: Optional[str], create: bool, loose: bool
+    ctx: Context,
+    toks: list[int],
+    lows: list[str],
+    head: int,
+    gender: Optional[str],
+    create: bool,
+    loose: bool,
+    others: frozenset[str] = frozenset(),
 ) -> Optional[str]:
     """A description of a person or of people: ``un habitant`` is somebody new; ``des
     habitants``, ``les juges`` a group; ``le bourgmestre`` the person introduced with that role,
@@ -292,6 +318,8 @@ def _person_description(
             ent.group = True
         return group
     eid = resolve_role(ctx, sing, gender, a, loose)
+    if eid in others:
+        eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:
         return eid
     return describe(ctx, _until_addressee(ix, toks), sing, "PERSON", gender)
