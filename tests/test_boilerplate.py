@@ -62,6 +62,9 @@ BOILERPLATE_LINES = [
     ("Le pont suspendu lors de son inauguration - Marc Dufresne / AFP", "credit"),
     ("Les pompiers sont intervenus rapidement sur les lieux de l'accident - Photo Belga", "credit"),
     ("Le Figaro.fr avec AFP", "credit"),
+    # a short sentence to the reader, outside quotation marks
+    ("Merci de votre fidélité et bonne lecture !", "ui-label"),
+    ("Bonne lecture et à très vite sur votre site préféré !", "ui-label"),
 ]
 
 
@@ -80,6 +83,8 @@ ARTICLE_LINES = [
     "Les cookies de la boulangerie Martin ont remporté le concours régional des pâtissiers.",
     "Le journal a publié dimanche une enquête sur les abonnés fantômes des réseaux sociaux et leur poids dans le débat.",
     "La carte de la ville",
+    # quoted words to "vous" are somebody's speech, not the page talking to its reader
+    "« Vous ne passerez pas », a lancé le maire aux manifestants.",
 ]
 
 
@@ -282,3 +287,36 @@ def test_short_labels_away_from_prose_go_and_subheadings_stay() -> None:
     text = "\n".join(lines[:5])
     assert 2 not in analyse_lines(text).reasons
     assert set(analyse_lines(text, model=False).reasons) <= set(analyse_lines(text).reasons)
+
+
+def test_numbered_teasers_go_and_the_headline_stays() -> None:
+    """A line that opens on a number and ends no sentence is a list teaser or a stamp, unless it
+    is the headline."""
+    lines = [
+        "3 000 manifestants contre la fermeture de la maternité",
+        BODY,
+        BODY2,
+        BODY3,
+        "Les plus lus",
+        "1. Un incendie ravage un entrepôt près de la gare",
+        "14:05 Le conseil départemental vote son budget",
+    ]
+    a = analyse_lines("\n".join(lines))
+    assert a.title == 0
+    assert {5, 6} <= set(a.reasons), a.reasons
+    assert not {0, 1, 2, 3} & set(a.reasons)
+
+
+def test_a_question_to_the_reader_goes_and_an_interview_question_stays() -> None:
+    lines = [
+        "Entretien avec la nouvelle directrice du musée",
+        BODY,
+        "Vous avez pris vos fonctions en janvier. Qu'avez-vous trouvé en arrivant ?",
+        BODY2,
+        BODY3,
+        "Vous avez aimé cet article ?",
+        "Partager sur Facebook",
+    ]
+    a = analyse_lines("\n".join(lines))
+    assert 5 in a.reasons, a.reasons
+    assert 2 not in a.reasons

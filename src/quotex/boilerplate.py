@@ -32,6 +32,10 @@ __all__ = ["Line", "LineAnalysis", "split_lines", "analyse_lines"]
 _MAX_UI_LINE = 3000  # characters: no page furniture is longer than this
 
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_MAX_READER_WORDS = 12
+_MAX_NUMBERED_WORDS = 12
+_QUOTE_MARK = regex.compile(r"[«»\"“”]")
+_TO_READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez)\b", regex.I)
 _READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I)
 _TIMESTAMP_TEASER = regex.compile(r"^\s*(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})(?=\p{L})")
 _TOPIC_DASH = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"–—]{0,45}?\s[-–—]\s+[\p{Lu}«\"\d]")
@@ -292,6 +296,27 @@ def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
     return _signature_reason(norm, words)
 
 
+def _to_reader(norm: str, words: Sequence[str]) -> bool:
+    """A short line that speaks to the reader (``vous``, ``cliquez``), outside any quotation
+    and any dialogue turn."""
+    return (
+        len(words) <= _MAX_READER_WORDS
+        and norm[:1] not in "—–-"
+        and bool(_TO_READER.search(norm))
+        and not _QUOTE_MARK.search(norm)
+    )
+
+
+def _mark_reader_lines(page: Page) -> None:
+    """Short sentences to the reader ("Merci de votre visite !", "Retrouvez-nous sur votre
+    application."): page furniture. Questions wait for the pass after the line model, which
+    sees whether an answer follows (an interviewer's "Vous étiez sur place ?")."""
+    for i in page.content:
+        norm = page.norms[i]
+        if i not in page.reasons and norm.endswith((".", "!")) and _to_reader(norm, page.words[i]):
+            page.reasons[i] = "ui-label"
+
+
 def _signature_reason(norm: str, words: Sequence[str]) -> Optional[str]:
     """Bylines, credits, breadcrumbs and embedded-post signatures, by their shape."""
     n = len(words)
@@ -388,6 +413,7 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
     _mark_repeats(page)
     _mark_teasers(page)
     _mark_zones(page)
+    _mark_reader_lines(page)
 
     for i in content:
         if i not in reasons and _shapeless(norms[i], words[i]):
@@ -418,10 +444,23 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
     found = []
     seen_prose = False
     for k, i in enumerate(content):
+        if (
+            i not in reasons
+            and i != title
+            and norms[i].endswith("?")
+            and _to_reader(norms[i], words[i])
+            and not (k + 1 < n and prose[k + 1])
+        ):
+            found.append(i)  # "Vous avez aimé cet article ?" (an interviewer's question has its answer after it)
+            continue
         if i in reasons or i == title or not 1 <= len(words[i]) <= 20 or norms[i].endswith(_SENTENCE_ENDS):
             seen_prose = seen_prose or prose[k]
             continue
-        if len(words[i]) <= 3 and not (k > 0 and prose[k - 1]) and not (k + 1 < n and prose[k + 1]):
+        if len(words[i]) <= _MAX_NUMBERED_WORDS and norms[i][:1].isdigit():
+            # opening on a number, ending no sentence, not the headline: a list teaser ("1. Les
+            # plus lus", "10:32 Le Conseil vote le budget"), a counter or a date stamp
+            found.append(i)
+        elif len(words[i]) <= 3 and not (k > 0 and prose[k - 1]) and not (k + 1 < n and prose[k + 1]):
             found.append(i)
         elif flagged(k - 1) and flagged(k + 1) and (title is not None or seen_prose):
             found.append(i)  # (without a title, a line before the first prose may be the headline)
