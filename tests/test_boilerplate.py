@@ -320,3 +320,18 @@ def test_a_question_to_the_reader_goes_and_an_interview_question_stays() -> None
     a = analyse_lines("\n".join(lines))
     assert 5 in a.reasons, a.reasons
     assert 2 not in a.reasons
+
+
+def test_title_case_labels_go_and_sentence_case_subheadings_stay() -> None:
+    lines = [
+        "La piscine olympique rouvrira au printemps",
+        BODY,
+        "Un chantier de dix-huit mois",
+        BODY2,
+        BODY3,
+        "Toute L'Actualité Du Sport Régional",
+        BODY3,
+    ]
+    a = analyse_lines("\n".join(lines))
+    assert 5 in a.reasons, a.reasons
+    assert not {0, 1, 2, 3, 4, 6} & set(a.reasons), a.reasons

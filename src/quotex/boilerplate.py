@@ -34,6 +34,7 @@ _MAX_UI_LINE = 3000  # characters: no page furniture is longer than this
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 _MAX_READER_WORDS = 12
 _MAX_NUMBERED_WORDS = 12
+_MAX_TITLE_CASE_WORDS = 10
 _QUOTE_MARK = regex.compile(r"[«»\"“”]")
 _TO_READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez)\b", regex.I)
 _READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I)
@@ -296,6 +297,11 @@ def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
     return _signature_reason(norm, words)
 
 
+def _title_case(words: Sequence[str]) -> bool:
+    """At least 70 % of the words are capitalised."""
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
 def _to_reader(norm: str, words: Sequence[str]) -> bool:
     """A short line that speaks to the reader (``vous``, ``cliquez``), outside any quotation
     and any dialogue turn."""
@@ -456,7 +462,11 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
         if i in reasons or i == title or not 1 <= len(words[i]) <= 20 or norms[i].endswith(_SENTENCE_ENDS):
             seen_prose = seen_prose or prose[k]
             continue
-        if len(words[i]) <= _MAX_NUMBERED_WORDS and norms[i][:1].isdigit():
+        if 2 <= len(words[i]) <= _MAX_TITLE_CASE_WORDS and _title_case(words[i]):
+            # "Facebook Comments", "Faits Divers Sport Culture", a name alone: a label or a
+            # menu, as French prose and subheadings capitalise only their first word and names
+            found.append(i)
+        elif len(words[i]) <= _MAX_NUMBERED_WORDS and norms[i][:1].isdigit():
             # opening on a number, ending no sentence, not the headline: a list teaser ("1. Les
             # plus lus", "10:32 Le Conseil vote le budget"), a counter or a date stamp
             found.append(i)
