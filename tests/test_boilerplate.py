@@ -62,6 +62,12 @@ BOILERPLATE_LINES = [
     ("Le pont suspendu lors de son inauguration - Marc Dufresne / AFP", "credit"),
     ("Les pompiers sont intervenus rapidement sur les lieux de l'accident - Photo Belga", "credit"),
     ("Le Figaro.fr avec AFP", "credit"),
+    # what follows a headline: an author with a date stamp, reading tools, a caption label
+    ("Par Lise Perrot , Mise à jour le 03/12/2025 à 06:10", "byline"),
+    ("Correspondante à Genève", "byline"),
+    ("Écouter cet article", "ui-label"),
+    ("Photo d'illustration", "credit"),
+    ("Le quai de la gare un soir de grève. (Photo d'archives)", "credit"),
     # a short sentence to the reader, outside quotation marks
     ("Merci de votre fidélité et bonne lecture !", "ui-label"),
     ("Bonne lecture et à très vite sur votre site préféré !", "ui-label"),

@@ -208,8 +208,12 @@ def _phrase_reason(norm: str, n_words: int) -> Optional[str]:
             if n_words <= 12 and (rule.pattern.match(core) or rule.pattern.match(norm)):
                 return rule.reason
         elif rule.mode == "start":
-            limit = 12 if rule.reason == "byline" else 20
-            if n_words <= limit and (rule.pattern.match(norm) or rule.pattern.match(core)):
+            if rule.reason == "byline":
+                # a byline may carry its date stamp: "Par Lise Roy, mis à jour le 3/12/2024 à 10:05"
+                length, limit = sum(1 for w in _words(norm) if not any(c.isdigit() for c in w)), 12
+            else:
+                length, limit = n_words, 20
+            if length <= limit and (rule.pattern.match(norm) or rule.pattern.match(core)):
                 if rule.reason == "byline" and _END_SENTENCE.search(norm) and norm.endswith("."):
                     continue
                 return rule.reason
