@@ -241,6 +241,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Normand",
         None,
     ),
+    # a quotation opening the article, its speaker named as subject of the sentence after it
+    (
+        "speaker-named-after-an-opening-quote",
+        "« On nous a menti du début à la fin. » Hervé Lambert ne décolère pas. Le boulanger a "
+        "appris la fermeture de la route par un courrier de la mairie.",
+        "On nous a menti",
+        "Lambert",
+        None,
+    ),
     # the lawyer of a named person is somebody else, even with a civil title before the name
     (
         "lawyer-of-a-named-person",

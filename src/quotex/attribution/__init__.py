@@ -48,11 +48,34 @@ def _subject_before(ctx: Context, k: int, same_sentence: bool) -> Optional[tuple
     return None if ctx.in_quote(a, b) else (a, b)
 
 
-def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
+def _next_subject(ctx: Context, end: int, para_start: int) -> Optional[str]:
+    """The named person who is subject of (or opens) the sentence right after a quotation
+    ending at ``end``, in the same paragraph: ``« ... » Marie Roux est sonnée.``"""
+    ix = ctx.ix
+    k = ix.at(end)
+    while k < len(ix) and (ix.toks[k].is_punct or ix.toks[k].is_space or ix.starts[k] < end):
+        k += 1
+    if k >= len(ix) or ctx.para_start(ix.starts[k]) != para_start:
+        return None
+    a, b = ix.sentence(k)
+    a = max(a, k)
+    sub = pronouns.subject_in(ctx, a, b)
+    if sub is not None and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
+        eid = descriptions.resolve_np(ctx, ix.starts[sub[0]], ix.ends[sub[1] - 1], create=False, loose=False)
+    else:
+        opening = [m for m in ctx.table.mentions_in(ix.starts[a], ix.ends[b - 1]) if m.start == ix.starts[a]]
+        eid = opening[0].entity if opening else None
+    ent = ctx.ent(eid)
+    return eid if ent is not None and ent.label == "PERSON" and ent.head is None else None
+
+
+def floating(ctx: Context, start: int, last: Optional[str], end: int = -1) -> Optional[str]:
     """A quotation with no cue: the person who is subject of the sentence just before it in its
-    paragraph (``Marie Roux hausse le ton. « ... »``), else the speaker of the quotes before (a
-    quote running on from an interview), else a person named before it in its paragraph, else an
-    organisation named there."""
+    paragraph (``Marie Roux hausse le ton. « ... »``), else the person the paragraph is about when
+    introduced after the last speaker, else (a quotation opening its paragraph, nobody quoted
+    before) the person named as subject right after it (``« ... » Marie Roux est sonnée.``), else
+    the speaker of the quotes before (a quote running on from an interview), else a person named
+    before it in its paragraph, else an organisation named there."""
     ix = ctx.ix
     para_start = ctx.para_start(start)
     k = ix.at(start)
@@ -65,6 +88,11 @@ def floating(ctx: Context, start: int, last: Optional[str]) -> Optional[str]:
     topic = _paragraph_subject(ctx, k, para_start) if k < len(ix) else None
     if topic is not None and (last is None or ctx.latest.get(last, -1) < topic[0]):
         return topic[1]  # "Marie Roux, présidente de ..., a passé la journée ... « ... »"
+    if last is None and end >= 0 and not ctx.text[para_start:start].strip():
+        # a quotation opening the passage, its speaker named right after it
+        nxt = _next_subject(ctx, end, para_start)
+        if nxt is not None:
+            return nxt
     if last is not None:
         return last
     eid = ctx.last_mention(start, ("PERSON",), after=para_start, check=False)
@@ -138,7 +166,7 @@ def attribute(
             # the sentence's first clause
             eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=True)
         elif ref.kind == "float":
-            eid = floating(ctx, ref.start, last)
+            eid = floating(ctx, ref.start, last, c.end)
         else:
             # "Et d'ajouter que ...": the running speaker, else the subject of the sentence before
             eid = (
