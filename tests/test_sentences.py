@@ -209,6 +209,17 @@ CASES: list[tuple[str, str, Expected]] = [
         "Trois suspects ont été interpellés dans la nuit, a annoncé la police nationale.",
         [("indirect", "Trois suspects ont été interpellés", "police")],
     ),
+    # the inverted subject may be followed by a date, a place or a prepositional phrase
+    (
+        "inverted-indirect-then-date",
+        "Le chantier a pris trois mois de retard, a reconnu le maire Gilles Perrin mardi soir devant le conseil.",
+        [("indirect", "Le chantier a pris trois mois", "Perrin")],
+    ),
+    (
+        "inverted-indirect-then-party",
+        "Le budget sera voté avant l'été, a assuré Nadia Ferrand (LR) lors de la séance.",
+        [("indirect", "Le budget sera voté", "Ferrand")],
+    ),
     # -- source markers ------------------------------------------------------------------------
     (
         "selon-np",

@@ -70,12 +70,17 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
                     continue
                 ref = _np_or_pronoun(ix, after_np)
             if ref.kind == "np" and ref.end > 0:
+                # what follows the inverted subject may be a date, a place, a bracket, a
+                # participle or a prepositional phrase ("a déclaré X jeudi à Lyon"), not the
+                # verb's own complement: a que-clause or a finite verb
                 after = ix.at(ref.end)
-                if (
-                    after < se
-                    and ix.text(after) not in (".", ",", "!", "…", ";")
-                    and ix.low(after)
-                    not in ("sur", "dans", "à", "au", "lors", "en", "pour", "après", "avant", "devant", "citant")
+                if after < se and (
+                    ix.low(after) in _QUE
+                    or (
+                        ix.toks[after].pos_ in ("VERB", "AUX")
+                        and "Fin" in ix.toks[after].morph.get("VerbForm")
+                        and ix.low(after) not in _TIME_WORDS  # "jeudi" tagged as a verb
+                    )
                 ):
                     continue
             start_tok = _clause_start(ctx, sa, ca - 1)
