@@ -141,10 +141,26 @@ def test_related_block_runs_to_the_next_article_paragraph() -> None:
 
 def test_pull_quote_repeating_the_body() -> None:
     body = "Les habitants s'inquiètent. « On ne trouve plus de médecin dans tout le canton depuis des mois », soupire Marie Lebrun."
-    text = "\n".join([BODY, "On ne trouve plus de médecin dans tout le canton - Marie Lebrun", body])
+    text = "\n".join([BODY, BODY2, BODY3, "On ne trouve plus de médecin dans tout le canton - Marie Lebrun", body])
     a = analyse_lines(text)
-    assert a.reasons.get(1) == "pull-quote"
-    assert a.is_article(2)
+    assert a.reasons.get(3) == "pull-quote"
+    assert a.is_article(4)
+
+
+def test_a_headline_repeated_by_the_lede_and_a_quotation_said_twice_stay() -> None:
+    lines = [
+        "Inondations à Morlaix : les commerçants comptent les dégâts",
+        "Inondations à Morlaix : les commerçants comptent les dégâts après la crue de la nuit, "
+        "la troisième en dix ans dans le centre historique.",
+        BODY,
+        "« On a tout perdu en une nuit »",
+        BODY2,
+        "Au marché, un fleuriste résume la colère des autres : « On a tout perdu en une nuit », "
+        "répète-t-il en montrant sa vitrine.",
+        BODY3,
+    ]
+    a = analyse_lines("\n".join(lines))
+    assert not {0, 1, 3, 5} & set(a.reasons), a.reasons
 
 
 def test_offsets_of_lines_and_crlf() -> None:

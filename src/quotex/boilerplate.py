@@ -552,6 +552,10 @@ def _mark_repeats(page: Page) -> None:
     for i in content:
         if i in reasons or norms[i].lower() in twins:
             continue  # a line repeated word for word is handled above, not a pull-quote
+        if position[i] < 3 or _QUOTE_MARK.search(norms[i]):
+            # the headline and the lede repeat each other; a quotation said twice is still
+            # the article's (annotators keep both copies)
+            continue
         if len(words[i]) < 6:
             continue  # stripping a trailing attribution only takes words away
         stripped = _TRAILING_ATTRIBUTION.sub("", norms[i])
