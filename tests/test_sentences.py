@@ -220,6 +220,18 @@ CASES: list[tuple[str, str, Expected]] = [
         "Le budget sera voté avant l'été, a assuré Nadia Ferrand (LR) lors de la séance.",
         [("indirect", "Le budget sera voté", "Ferrand")],
     ),
+    # a long quoted stretch inside a sentence, after a verb no rule knows as a cue: the subject
+    # of its sentence speaks; a short one is a name or a scare quote
+    (
+        "inner-long-quote",
+        "La maire a exhorté les habitants à « rester chez eux tant que la tempête n'est pas passée ».",
+        [("direct", "rester chez eux tant que", "maire")],
+    ),
+    (
+        "inner-short-quote-is-none",
+        "Le projet de « ville apaisée » divise les commerçants du centre.",
+        [],
+    ),
     # -- source markers ------------------------------------------------------------------------
     (
         "selon-np",

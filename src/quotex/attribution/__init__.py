@@ -167,6 +167,17 @@ def attribute(
             eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=True)
         elif ref.kind == "float":
             eid = floating(ctx, ref.start, last, c.end)
+        elif ref.kind == "clause":
+            # "X invite à « ... »": the subject of the quotation's own sentence, else as a floating quote
+            eid = _clause_subject(ctx, ref.start, same_sentence=True)
+            ent = ctx.ent(eid)
+            if ent is None or ent.label not in ("PERSON", "ORG"):
+                eid = floating(ctx, ref.start, last, c.end)
+            if eid is None:
+                # "La maire a exhorté les habitants à « ... »": a description introduced here
+                k = ix.at(ref.start)
+                sub = _subject_before(ctx, k, same_sentence=True) if k < len(ix) else None
+                eid = descriptions.resolve_np(ctx, sub[0], sub[1]) if sub is not None else None
         else:
             # "Et d'ajouter que ...": the running speaker, else the subject of the sentence before
             eid = (

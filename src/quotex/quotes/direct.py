@@ -110,8 +110,27 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
 _INNER_SENTENCE_END = regex.compile(r"[.!?…]\s+[\p{Lu}«\"“]")
 
 
+# quoted words inside a sentence, this long, are somebody's words even when no cue the rules know
+# introduces them ("invite à « ... »", "espérant que « ... »"); shorter ones may be a title, a
+# slogan or a scare quote
+_MIN_INNER_QUOTE_WORDS = 7
+
+
+def _is_inner_quote(ctx: _Ctx, r: Region) -> bool:
+    """A long quoted stretch inside a sentence (see ``_MIN_INNER_QUOTE_WORDS``) that ends a
+    sentence or stands before one."""
+    return r.closed and _shape(ctx, r)[1] and len(ctx.text[r.start : r.end].split()) >= _MIN_INNER_QUOTE_WORDS
+
+
 def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     """The region is a sentence (or more) of its own, not words inside someone else's sentence."""
+    before_ok, after_ok = _shape(ctx, r)
+    return before_ok and after_ok and len(ctx.text[r.start : r.end].split()) >= 3
+
+
+def _shape(ctx: _Ctx, r: Region) -> tuple[bool, bool]:
+    """Whether the region starts a sentence (or follows a colon or another quotation), and whether
+    it ends one (or a sentence of its own ends inside it)."""
     text = ctx.text
     j = r.open - 1
     while j >= 0 and text[j] in _SPACES:
@@ -131,7 +150,7 @@ def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     # "« Je l'ai vu partir. On s'est dit qu'il reviendrait » avec les autres.": sentences of
     # their own, whatever the narrative tacks on after the closing mark
     several = words >= 8 and _INNER_SENTENCE_END.search(text, r.start, r.end) is not None
-    return before_ok and (after_ok or inner_end in ".!?…" or several) and words >= 3
+    return before_ok, after_ok or inner_end in ".!?…" or several
 
 
 def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int]]:
@@ -348,6 +367,13 @@ def _direct(ctx: _Ctx) -> list[Candidate]:
                 out.append(
                     Candidate(
                         "direct", part.start, part.end, None, SpeakerRef("float", r.open), para, 2, regions=[part]
+                    )
+                )
+                prev_cue = None
+            elif _is_inner_quote(ctx, r):
+                out.append(
+                    Candidate(
+                        "direct", part.start, part.end, None, SpeakerRef("clause", r.open), para, 1, regions=[part]
                     )
                 )
                 prev_cue = None

@@ -25,7 +25,9 @@ class SpeakerRef:
     kind: ``np`` (a noun phrase or name at ``start:end``), ``pronoun`` (``start:end`` is the
     pronoun), ``inherit`` (the previous quote's speaker), ``participle`` (the speaker of the
     clause the participial cue depends on; ``start:end`` is that clause's subject if known),
-    ``float`` (no cue: the nearest entity before ``start`` in the paragraph, else inherit).
+    ``float`` (no cue: the nearest entity before ``start`` in the paragraph, else inherit),
+    ``clause`` (no cue, quoted words inside a sentence: the subject of that sentence, else as
+    ``float``).
     """
 
     kind: str
