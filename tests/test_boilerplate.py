@@ -357,3 +357,21 @@ def test_title_case_labels_go_and_sentence_case_subheadings_stay() -> None:
     a = analyse_lines("\n".join(lines))
     assert 5 in a.reasons, a.reasons
     assert not {0, 1, 2, 3, 4, 6} & set(a.reasons), a.reasons
+
+
+def test_a_short_sentence_between_boilerplate_goes_and_the_last_sentence_stays() -> None:
+    lines = [
+        "La piscine olympique rouvrira au printemps",
+        BODY,
+        "Les travaux ont commencé lundi.",
+        BODY2,
+        BODY3,
+        "« Nous attendions ce jour depuis deux ans. »",
+        "Prochaine séance du conseil en juin.",
+        "Partager sur Facebook",
+        "Toute la région en un clin d'oeil.",
+        "Abonnez-vous à notre lettre",
+    ]
+    a = analyse_lines("\n".join(lines))
+    assert 8 in a.reasons, a.reasons
+    assert not {0, 1, 2, 3, 4, 5, 6} & set(a.reasons), a.reasons

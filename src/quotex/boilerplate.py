@@ -35,6 +35,8 @@ _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 _MAX_READER_WORDS = 12
 _MAX_NUMBERED_WORDS = 12
 _MAX_TITLE_CASE_WORDS = 10
+_MIN_LONE_SENTENCE_WORDS = 4
+_MAX_LONE_SENTENCE_WORDS = 8
 _QUOTE_MARK = regex.compile(r"[«»\"“”]")
 _TO_READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez)\b", regex.I)
 _READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I)
@@ -453,7 +455,24 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
 
     found = []
     seen_prose = False
+    page_of_prose = n >= _MODEL_MIN_LINES  # not a few sentences given on their own
     for k, i in enumerate(content):
+        if (
+            page_of_prose
+            and i not in reasons
+            and i != title
+            and _MIN_LONE_SENTENCE_WORDS <= len(words[i]) <= _MAX_LONE_SENTENCE_WORDS
+            and norms[i].endswith((".", "!", "?", "…", ":"))
+            and flagged(k - 1)
+            and flagged(k + 1)
+            and not _QUOTE_MARK.search(norms[i])
+        ):
+            # a short sentence between two lines judged boilerplate ("Faits divers.", "Merci de
+            # votre inscription !", "Pour lire la suite :"): a slogan or a message of the page,
+            # as jusText judges short blocks by their neighbours (an article's short last
+            # sentence stands by its paragraphs or its quotations)
+            found.append(i)
+            continue
         if (
             i not in reasons
             and i != title
