@@ -38,8 +38,11 @@ _MAX_TITLE_CASE_WORDS = 10
 _MIN_LONE_SENTENCE_WORDS = 4
 _MAX_LONE_SENTENCE_WORDS = 8
 _QUOTE_MARK = regex.compile(r"[«»\"“”]")
-_TO_READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez)\b", regex.I)
-_READER = regex.compile(r"\b(?:vous|votre|vos|cliquez|connectez|inscrivez|abonnez|identifiez|rendez-vous)\b", regex.I)
+# words by which a page speaks to its reader; "rendez-vous" also opens articles' sentences
+# ("Rendez-vous est pris..."), so only the phrase rules read it
+_READER_WORDS = ("vous", "votre", "vos", "cliquez", "connectez", "inscrivez", "abonnez", "identifiez")
+_TO_READER = regex.compile(r"\b(?:" + "|".join(_READER_WORDS) + r")\b", regex.I)
+_READER = regex.compile(r"\b(?:" + "|".join(_READER_WORDS) + r"|rendez-vous)\b", regex.I)
 _TIMESTAMP_TEASER = regex.compile(r"^\s*(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2})(?=\p{L})")
 _TOPIC_DASH = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"–—]{0,45}?\s[-–—]\s+[\p{Lu}«\"\d]")
 _PLACE_OUTLET = regex.compile(
@@ -441,11 +444,20 @@ def analyse_lines(text: str, model: bool = True) -> LineAnalysis:
 
 
 def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
-    """Short lines judged by their neighbours, as jusText judges short blocks (after the line
-    model, on the verdicts before this pass): a line of one to three words that ends no sentence
-    and stands by no prose (neither neighbour is kept article text of a full sentence) is a label
-    of the page (``Provence``, ``Sur ce sujet``), while a subheading stands by its paragraphs; a headline-shaped line (at most twenty words, ending no sentence) between two
-    lines judged boilerplate is a teaser of a list of links."""
+    """Lines judged by their neighbours, as jusText judges short blocks (after the line model, on
+    the verdicts before this pass). Never the headline. Boilerplate are:
+
+    * a short sentence (4-8 words) between two lines judged boilerplate, on a page of six lines
+      or more: a slogan or a message of the page (``Faits divers.``, ``Pour lire la suite :``);
+      an article's short last sentence stands by its paragraphs or its quotations;
+    * a question to the reader with no prose after it (``Vous avez aimé cet article ?``; an
+      interviewer's question has its answer after it);
+    * among lines of at most twenty words ending no sentence: a title-case line of 2-10 words
+      (``Facebook Comments``: French prose and subheadings capitalise their first word and names
+      only), a line opening on a number (a list teaser ``1. Les plus lus``, a counter, a stamp),
+      a line of one to three words by no prose (``Provence``, ``Sur ce sujet``; a subheading
+      stands by its paragraphs), a headline-shaped line between two lines judged boilerplate (a
+      teaser of a list of links)."""
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     n = len(content)
     prose = [i not in reasons and _is_body_like(norms[i], words[i]) for i in content]
@@ -453,47 +465,32 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
     def flagged(j: int) -> bool:
         return j < 0 or j >= n or content[j] in reasons
 
+    whole_page = n >= _MODEL_MIN_LINES  # not a few sentences given on their own
     found = []
     seen_prose = False
-    page_of_prose = n >= _MODEL_MIN_LINES  # not a few sentences given on their own
     for k, i in enumerate(content):
-        if (
-            page_of_prose
-            and i not in reasons
-            and i != title
-            and _MIN_LONE_SENTENCE_WORDS <= len(words[i]) <= _MAX_LONE_SENTENCE_WORDS
-            and norms[i].endswith((".", "!", "?", "…", ":"))
-            and flagged(k - 1)
-            and flagged(k + 1)
-            and not _QUOTE_MARK.search(norms[i])
-        ):
-            # a short sentence between two lines judged boilerplate ("Faits divers.", "Merci de
-            # votre inscription !", "Pour lire la suite :"): a slogan or a message of the page,
-            # as jusText judges short blocks by their neighbours (an article's short last
-            # sentence stands by its paragraphs or its quotations)
-            found.append(i)
-            continue
-        if (
-            i not in reasons
-            and i != title
-            and norms[i].endswith("?")
-            and _to_reader(norms[i], words[i])
-            and not (k + 1 < n and prose[k + 1])
-        ):
-            found.append(i)  # "Vous avez aimé cet article ?" (an interviewer's question has its answer after it)
-            continue
-        if i in reasons or i == title or not 1 <= len(words[i]) <= 20 or norms[i].endswith(_SENTENCE_ENDS):
+        if i in reasons or i == title:
             seen_prose = seen_prose or prose[k]
             continue
-        if 2 <= len(words[i]) <= _MAX_TITLE_CASE_WORDS and _title_case(words[i]):
-            # "Facebook Comments", "Faits Divers Sport Culture", a name alone: a label or a
-            # menu, as French prose and subheadings capitalise only their first word and names
+        norm, ws = norms[i], words[i]
+        if (
+            whole_page
+            and _MIN_LONE_SENTENCE_WORDS <= len(ws) <= _MAX_LONE_SENTENCE_WORDS
+            and norm.endswith((".", "!", "?", "…", ":"))
+            and flagged(k - 1)
+            and flagged(k + 1)
+            and not _QUOTE_MARK.search(norm)
+        ):
             found.append(i)
-        elif len(words[i]) <= _MAX_NUMBERED_WORDS and norms[i][:1].isdigit():
-            # opening on a number, ending no sentence, not the headline: a list teaser ("1. Les
-            # plus lus", "10:32 Le Conseil vote le budget"), a counter or a date stamp
+        elif norm.endswith("?") and _to_reader(norm, ws) and not (k + 1 < n and prose[k + 1]):
             found.append(i)
-        elif len(words[i]) <= 3 and not (k > 0 and prose[k - 1]) and not (k + 1 < n and prose[k + 1]):
+        elif not 1 <= len(ws) <= 20 or norm.endswith(_SENTENCE_ENDS):
+            seen_prose = seen_prose or prose[k]
+        elif 2 <= len(ws) <= _MAX_TITLE_CASE_WORDS and _title_case(ws):
+            found.append(i)
+        elif len(ws) <= _MAX_NUMBERED_WORDS and norm[:1].isdigit():
+            found.append(i)
+        elif len(ws) <= 3 and not (k > 0 and prose[k - 1]) and not (k + 1 < n and prose[k + 1]):
             found.append(i)
         elif flagged(k - 1) and flagged(k + 1) and (title is not None or seen_prose):
             found.append(i)  # (without a title, a line before the first prose may be the headline)

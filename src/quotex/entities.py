@@ -457,6 +457,7 @@ _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")
 _DEFINITE = resources.words("definite_articles")
+_DE_FORMS = resources.words("de_forms")
 
 
 def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
@@ -810,6 +811,11 @@ def _role_stop(t: Any) -> bool:
     return t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space
 
 
+def _is_role_word(low: str, roles: dict[str, str]) -> bool:
+    """A role noun, singular or plural (``ministre``, ``ministres``)."""
+    return low in roles or low.rstrip("s") in roles
+
+
 def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Optional[str]]]:
     """The apposition naming the function of the name at token indexes ``first..last`` of ``seg``.
 
@@ -835,25 +841,21 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
         window.append(j)
         j -= 1
     window.reverse()
-    if window and not comma and toks[window[-1] - offset].lower_ in ("de", "d'", "d’", "du", "des"):
+    if window and not comma and toks[window[-1] - offset].lower_ in _DE_FORMS:
         window = []  # "l'avocat de M. Roux": the name is the complement, not the role holder
-    found = [
-        k
-        for k, idx in enumerate(window)
-        if toks[idx - offset].lower_.rstrip("s") in roles or toks[idx - offset].lower_ in roles
-    ]
-    if found and not comma:
-        # "l'avocat de l'ancien maire Paul Roux": the name is apposed to the nearest role noun
-        window = window[found[-1] - 1 if found[-1] > 0 else 0 :]
-    for k, idx in enumerate(window):
-        t = toks[idx - offset]
-        if t.lower_ in roles or t.lower_.rstrip("s") in roles:
-            det_gender = None
-            if k > 0:
-                det = toks[window[k - 1] - offset].lower_
-                det_gender = {"la": "f", "le": "m", "une": "f", "un": "m", "sa": "f", "son": None}.get(det)
-            end = window[-1] + 1
-            return idx, end, det_gender or _noun_gender(t.lower_)
+    found = [k for k, idx in enumerate(window) if _is_role_word(toks[idx - offset].lower_, roles)]
+    if found:
+        # after a comma the name is apposed to the whole phrase, headed by its first role noun
+        # ("le porte-parole du ministère, X"); without one, to the nearest, with the word before
+        # it ("l'avocat de l'ancien maire X" is the mayor; "le secrétaire général de l'Otan X")
+        start = 0 if comma else max(found[-1] - 1, 0)
+        k = next(f for f in found if f >= start)
+        t = toks[window[k] - offset]
+        det_gender = None
+        if k > start:
+            det = toks[window[k - 1] - offset].lower_
+            det_gender = {"la": "f", "le": "m", "une": "f", "un": "m", "sa": "f", "son": None}.get(det)
+        return window[k], window[-1] + 1, det_gender or _noun_gender(t.lower_)
     # right: "Name, [det] <role ...>" up to the next comma or stop
     j = last + 1
     if j < offset + n and toks[j - offset].text == ",":
@@ -862,7 +864,7 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
         if j < offset + n and toks[j - offset].lower_ in _DETS:
             det_gender = {"la": "f", "le": "m", "une": "f", "un": "m"}.get(toks[j - offset].lower_)
             j += 1
-        if j < offset + n and (toks[j - offset].lower_ in roles or toks[j - offset].lower_.rstrip("s") in roles):
+        if j < offset + n and _is_role_word(toks[j - offset].lower_, roles):
             role_start = j
             while j < offset + n and len(range(role_start, j)) < 12:
                 if _role_stop(toks[j - offset]):

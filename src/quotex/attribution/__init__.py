@@ -48,6 +48,23 @@ def _subject_before(ctx: Context, k: int, same_sentence: bool) -> Optional[tuple
     return None if ctx.in_quote(a, b) else (a, b)
 
 
+def _named_subject(ctx: Context, a: int, b: int) -> Optional[tuple[int, str]]:
+    """The named person who is subject of the sentence at tokens ``a:b`` (outside quotation
+    marks), or, when the parse gives it no subject, whose name opens it; with the offset of that
+    mention."""
+    ix = ctx.ix
+    sub = pronouns.subject_in(ctx, a, b)
+    if sub is not None and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
+        at = ix.starts[sub[0]]
+        eid = descriptions.resolve_np(ctx, at, ix.ends[sub[1] - 1], create=False, loose=False)
+    else:
+        at = ix.starts[a]
+        opening = [m for m in ctx.table.mentions_in(at, ix.ends[b - 1]) if m.start == at]
+        eid = opening[0].entity if opening else None
+    ent = ctx.ent(eid)
+    return (at, ent.id) if ent is not None and ent.label == "PERSON" and ent.head is None else None
+
+
 def _next_subject(ctx: Context, end: int, para_start: int) -> Optional[str]:
     """The named person who is subject of (or opens) the sentence right after a quotation
     ending at ``end``, in the same paragraph: ``« ... » Marie Roux est sonnée.``"""
@@ -58,15 +75,8 @@ def _next_subject(ctx: Context, end: int, para_start: int) -> Optional[str]:
     if k >= len(ix) or ctx.para_start(ix.starts[k]) != para_start:
         return None
     a, b = ix.sentence(k)
-    a = max(a, k)
-    sub = pronouns.subject_in(ctx, a, b)
-    if sub is not None and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
-        eid = descriptions.resolve_np(ctx, ix.starts[sub[0]], ix.ends[sub[1] - 1], create=False, loose=False)
-    else:
-        opening = [m for m in ctx.table.mentions_in(ix.starts[a], ix.ends[b - 1]) if m.start == ix.starts[a]]
-        eid = opening[0].entity if opening else None
-    ent = ctx.ent(eid)
-    return eid if ent is not None and ent.label == "PERSON" and ent.head is None else None
+    found = _named_subject(ctx, max(a, k), b)
+    return found[1] if found else None
 
 
 def floating(ctx: Context, start: int, last: Optional[str], end: int = -1) -> Optional[str]:
@@ -102,38 +112,31 @@ def floating(ctx: Context, start: int, last: Optional[str], end: int = -1) -> Op
 
 
 def _paragraph_subject(ctx: Context, k: int, para_start: int) -> Optional[tuple[int, str]]:
-    """The latest named person who is subject of a sentence of the paragraph before token ``k``
-    (outside quotation marks), with the offset of that subject."""
+    """The latest named person who is subject of (or opens) a sentence of the paragraph before
+    token ``k``, with the offset of that mention."""
     ix = ctx.ix
     sa = ix.sentence(k)[0]
     while sa > 0:
         a, b = ix.sentence(sa - 1)
         if ix.starts[a] < para_start:
             return None
-        sub = pronouns.subject_in(ctx, a, b)
-        if sub is not None and not ctx.in_quote(ix.starts[sub[0]], ix.ends[sub[1] - 1]):
-            eid = descriptions.resolve_np(ctx, ix.starts[sub[0]], ix.ends[sub[1] - 1], create=False, loose=False)
-            ent = ctx.ent(eid)
-            if eid is not None and ent is not None and ent.label == "PERSON" and ent.head is None:
-                return ix.starts[sub[0]], eid
-        else:
-            # the parse missed the subject: a sentence that opens on a person's name
-            opening = [m for m in ctx.table.mentions_in(ix.starts[a], ix.ends[b - 1]) if m.start == ix.starts[a]]
-            ent = ctx.ent(opening[0].entity) if opening else None
-            if ent is not None and ent.label == "PERSON" and ent.head is None:
-                return ix.starts[a], ent.id
+        found = _named_subject(ctx, a, b)
+        if found is not None:
+            return found
         sa = a
     return None
 
 
-def _clause_subject(ctx: Context, offset: int, same_sentence: bool) -> Optional[str]:
+def _clause_subject(ctx: Context, offset: int, same_sentence: bool, create: bool = False) -> Optional[str]:
     """The entity that is subject of the sentence holding ``offset`` (before it), or of the
-    sentence before."""
+    sentence before (``create``: a description that names nobody known becomes an entity)."""
     ix = ctx.ix
     k = ix.at(offset)
     sub = _subject_before(ctx, k, same_sentence) if k < len(ix) else None
     if sub is None:
         return None
+    if create:
+        return descriptions.resolve_np(ctx, sub[0], sub[1])
     eid = descriptions.resolve_np(ctx, sub[0], sub[1], create=False)
     if eid is None and not any(nouns.noun_class(ix.low(j)) == "person" for j in ctx.tokens(*sub)):
         eid = descriptions.resolve_np(ctx, sub[0], sub[1])  # "la cour": an organisation of its own
@@ -175,9 +178,7 @@ def attribute(
                 eid = floating(ctx, ref.start, last, c.end)
             if eid is None:
                 # "La maire a exhorté les habitants à « ... »": a description introduced here
-                k = ix.at(ref.start)
-                sub = _subject_before(ctx, k, same_sentence=True) if k < len(ix) else None
-                eid = descriptions.resolve_np(ctx, sub[0], sub[1]) if sub is not None else None
+                eid = _clause_subject(ctx, ref.start, same_sentence=True, create=True)
         else:
             # "Et d'ajouter que ...": the running speaker, else the subject of the sentence before
             eid = (

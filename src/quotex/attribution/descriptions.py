@@ -24,7 +24,7 @@ from . import nouns, pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
-_DE = ("de", "d'", "d’", "du", "des")
+_DE = resources.words("de_forms")
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(

@@ -119,18 +119,21 @@ _MIN_INNER_QUOTE_WORDS = 7
 def _is_inner_quote(ctx: _Ctx, r: Region) -> bool:
     """A long quoted stretch inside a sentence (see ``_MIN_INNER_QUOTE_WORDS``) that ends a
     sentence or stands before one."""
-    return r.closed and _shape(ctx, r)[1] and len(ctx.text[r.start : r.end].split()) >= _MIN_INNER_QUOTE_WORDS
+    if not r.closed:
+        return False
+    _, after_ok, words = _shape(ctx, r)
+    return after_ok and words >= _MIN_INNER_QUOTE_WORDS
 
 
 def _is_standalone(ctx: _Ctx, r: Region) -> bool:
     """The region is a sentence (or more) of its own, not words inside someone else's sentence."""
-    before_ok, after_ok = _shape(ctx, r)
-    return before_ok and after_ok and len(ctx.text[r.start : r.end].split()) >= 3
+    before_ok, after_ok, words = _shape(ctx, r)
+    return before_ok and after_ok and words >= 3
 
 
-def _shape(ctx: _Ctx, r: Region) -> tuple[bool, bool]:
-    """Whether the region starts a sentence (or follows a colon or another quotation), and whether
-    it ends one (or a sentence of its own ends inside it)."""
+def _shape(ctx: _Ctx, r: Region) -> tuple[bool, bool, int]:
+    """Whether the region starts a sentence (or follows a colon or another quotation), whether
+    it ends one (or a sentence of its own ends inside it), and its number of words."""
     text = ctx.text
     j = r.open - 1
     while j >= 0 and text[j] in _SPACES:
@@ -150,7 +153,7 @@ def _shape(ctx: _Ctx, r: Region) -> tuple[bool, bool]:
     # "« Je l'ai vu partir. On s'est dit qu'il reviendrait » avec les autres.": sentences of
     # their own, whatever the narrative tacks on after the closing mark
     several = words >= 8 and _INNER_SENTENCE_END.search(text, r.start, r.end) is not None
-    return before_ok, after_ok or inner_end in ".!?…" or several
+    return before_ok, after_ok or inner_end in ".!?…" or several, words
 
 
 def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int]]:

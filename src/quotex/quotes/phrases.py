@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import resources
-from .lexicon import _DE_ADVERBS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
+from .lexicon import _DE_ADVERBS, _DE_FORMS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
 from .records import SpeakerRef
 from .tokens import TokenIndex
 from .verbs import _gerund, _inverted_pronoun
@@ -89,7 +89,7 @@ def _after_brackets(ix: TokenIndex, j: int, limit: int, width: int) -> Optional[
 
 def _one_of(ix: TokenIndex, j: int, limit: int) -> bool:
     """``un des deux policiers``, ``l'une de ces sources``: ``un``/``une`` heading a partitive."""
-    return ix.low(j) in ("un", "une") and j + 1 < limit and ix.low(j + 1) in ("des", "de", "d'", "d’", "du")
+    return ix.low(j) in ("un", "une") and j + 1 < limit and ix.low(j + 1) in _DE_FORMS
 
 
 def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
