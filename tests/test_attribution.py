@@ -276,6 +276,21 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Sixtine",
         None,
     ),
+    # a date with its day and month between the cue and the inverted subject is skipped
+    (
+        "date-before-inverted-subject",
+        "« Le pont rouvrira au printemps », a annoncé le 12 février la présidente du département.",
+        "Le pont rouvrira",
+        "présidente",
+        "février",
+    ),
+    (
+        "weekday-date-before-inverted-subject",
+        "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
+        "Les travaux sont terminés",
+        "directeur",
+        "juillet",
+    ),
 ]
 
 
@@ -347,3 +362,19 @@ def test_sentences_in_marks_are_a_quotation_whatever_follows_the_closing_mark() 
     assert any(q.content.text.startswith("Il arrivait toujours") for q in doc.quotes), [
         q.content.text for q in doc.quotes
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Secrétaire général du parti, chargé des élections, a affirmé : « Nous serons prêts en mars. »",
+        "La Ministre de la Santé a déclaré : « Les vaccins arrivent demain. »",
+    ],
+)
+def test_a_capitalised_role_is_a_person(text: str) -> None:
+    # many papers capitalise titles: the speaker is still a person described by a role
+    doc = quotex.extract(text)
+    assert len(doc.quotes) == 1
+    speaker = doc.entity(doc.quotes[0].speaker)
+    assert speaker is not None and speaker.label == "PERSON", speaker
+    assert speaker.role is not None and speaker.role.split()[0] in ("Secrétaire", "Ministre"), speaker.role

@@ -42,6 +42,9 @@ BOILERPLATE_LINES = [
     ("Publié le 12 mars 2021 à 10h05", "dateline"),
     ("Mis à jour le 3 janvier 2024 à 18:30", "dateline"),
     ("12 juin 2023, 08:15", "dateline"),
+    # a date stamp with its labels: more than half of the words are dates, times or numbers
+    ("4 mai 2022 09:12; Modif. 04.05.2022 10:40 Imprimer", "dateline"),
+    ("Lundi 8 avril 2024 | Rédaction", "dateline"),
     ("Par Jeanne Martin", "byline"),
     ("Temps de lecture : 4 min", "ui-label"),
     ("Chargement en cours", "chat-widget"),
@@ -89,6 +92,9 @@ ARTICLE_LINES = [
     "Les cookies de la boulangerie Martin ont remporté le concours régional des pâtissiers.",
     "Le journal a publié dimanche une enquête sur les abonnés fantômes des réseaux sociaux et leur poids dans le débat.",
     "La carte de la ville",
+    # subheadings with a number stay
+    "Déjà 40 kilomètres de bouchons",
+    "Trois blessés en 2022",
     # quoted words to "vous" are somebody's speech, not the page talking to its reader
     "« Vous ne passerez pas », a lancé le maire aux manifestants.",
 ]

@@ -257,3 +257,35 @@ def test_a_name_after_de_holds_no_role() -> None:
     people = names(doc, "PERSON")
     assert "Bernard Lefort" in people, list(people)
     assert people["Bernard Lefort"].role is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre de la Formation professionnelle a répondu aux syndicats mardi.",
+        "Le ministre des Affaires étrangères a reçu son homologue malien à Dakar.",
+        "La ministre de la Culture a visité le musée de Rouen samedi.",
+    ],
+)
+def test_a_role_with_its_complement_is_no_organisation(text: str) -> None:
+    # the model tags "ministre de la Culture" as an organisation: it describes a person
+    doc = quotex.extract(text)
+    assert not any(e.name.startswith("ministre") for e in doc.entities), [(e.label, e.name) for e in doc.entities]
+
+
+def test_a_noun_opening_a_headline_is_nobody() -> None:
+    # "Sécheresse" opens the headline, "la sécheresse" follows in lower case: a common noun
+    doc = quotex.extract(
+        "Sécheresse : les agriculteurs inquiets\n\nLa sécheresse touche la région depuis juin, a expliqué la préfète."
+    )
+    assert "Sécheresse" not in names(doc, "PERSON"), [e.name for e in doc.people]
+
+
+def test_a_surname_opening_a_sentence_stays_a_name() -> None:
+    # "Boulanger" opens a sentence and "boulanger" is a common noun, but the surname is written
+    # capitalised inside a sentence too
+    doc = quotex.extract(
+        "Le boulanger du village, Marc Boulanger, ferme sa boutique. Boulanger a annoncé la nouvelle "
+        "dimanche aux habitants."
+    )
+    assert any("Boulanger" in e.name for e in doc.people), [e.name for e in doc.people]

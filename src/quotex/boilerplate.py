@@ -284,6 +284,20 @@ def _date_line(words: Sequence[str]) -> bool:
     return has_number
 
 
+def _stamp_line(norm: str, words: Sequence[str]) -> bool:
+    """A short line, no sentence, more than half of its content words dates, times or numbers, one
+    number at least: a date stamp with its labels (``12 mars 2021 10:33; Act: 12.03.2021 11:02 Print``)."""
+    if len(words) < 2 or _END_SENTENCE.search(norm):
+        return False
+    dw = resources.date_words()
+    stop = resources.stopwords()
+    lows = [w.lower().replace("’", "'") for w in words]
+    lows = [w for w in lows if w not in stop]  # "le", "à", "de" say nothing either way
+    numbers = sum(1 for w in lows if _NUMBER.match(w))
+    dated = sum(1 for w in lows if w in dw)
+    return numbers > 0 and 2 * (numbers + dated) > len(lows)
+
+
 def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
     n = len(words)
     if not any(ch.isalnum() for ch in norm):
@@ -303,6 +317,8 @@ def _line_reason(norm: str, words: Sequence[str]) -> Optional[str]:
             return phrase
     if _TIMESTAMP_TEASER.match(norm):
         return "related-link"
+    if n <= 12 and _stamp_line(norm, words):
+        return "dateline"
     return _signature_reason(norm, words)
 
 

@@ -553,6 +553,29 @@ _INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les
 _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
 
 
+def _described(surface: str) -> bool:
+    """The span opens on a lower-case role noun and its complement (``ministre de la
+    Formation``): a description of someone, not a name."""
+    words = surface.replace("’", "'").split()
+    if len(words) < 2 or not words[0][:1].islower() or _key(words[0]) not in resources.role_nouns():
+        return False
+    second = words[1].lower()
+    return second in resources.words("de_forms") or second.startswith("d'")
+
+
+def _common_word(text: str, ent: Any, surface: str) -> bool:
+    """One capitalised word opening a sentence, no known first name, written in lower case
+    elsewhere in the text and never capitalised inside a sentence: a common noun the model took
+    for a name (``Dette`` of ``Dette cachée : ...`` beside ``la dette``)."""
+    if len(ent) != 1 or not ent[0].is_sent_start or ent[0].lower_ in resources.first_names() or canonical(surface):
+        return False
+    word = regex.escape(surface)
+    if regex.search(r"(?<![\w-])" + word.lower() + r"(?![\w-])", text) is None:
+        return False
+    # capitalised elsewhere after a word (not opening a sentence): a name after all
+    return regex.search(r"[\w,;’'] +" + word + r"(?![\w-])", text) is None
+
+
 def _after_article(seg: Segment, ent: Any) -> bool:
     """The name ``ent`` follows a definite article (or ``du``, ``des``, ``au``, ``aux``) and
     does not begin with a known first name: an organisation, not a person."""
@@ -678,6 +701,10 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue  # "Dimanche soir, ...": a day opening a sentence
             if taken.overlaps(s, e):
                 continue
+            if _described(surface):
+                continue  # "le ministre de la Formation": a description, not a name
+            if label == "PERSON" and _common_word(text, ent, surface):
+                continue  # "Dette cachée : ...": a noun capitalised because it opens a sentence
             known = canonical(surface)
             if not known and label in ("LOC", "MISC") and _is_acronym(surface):
                 label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places

@@ -390,9 +390,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         )
         else:
             news_paths.append(p)
+    failed: list[tuple[str, str]] = []
     if news_paths:
         items = load_news(news_paths)
         docs = list(extract_many((t for _, t, _ in items)))
+        failed = [(name, d.error) for (name, _, _), d in zip(items, docs) if d.error]
+        for name, err in failed:
+            print(f"error: {name}: extraction failed ({err}); scored as an empty document", file=sys.stderr)
         sc = score_news(items, docs, args.verbose)
         results["news"] = sc.summary()
         if not args.json:
@@ -403,7 +407,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     print(line)
     if args.json:
         print(json.dumps(results, indent=2))
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

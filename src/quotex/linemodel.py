@@ -55,14 +55,9 @@ NAMES = (
 )
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(resources.read_lines("stopwords.txt"))
-
-
 def _own(text: str, words: Sequence[str]) -> list[float]:
     n = len(words)
-    stop = _stopwords()
+    stop = resources.stopwords()
     lows = [w.lower().replace("’", "'") for w in words]
     letters = [w for w in words if w[:1].isalpha()]
     return [

@@ -103,6 +103,12 @@ def verb_prefixes() -> frozenset[str]:
 
 
 @cache
+def stopwords() -> frozenset[str]:
+    """French function words (``data/stopwords.txt``)."""
+    return frozenset(read_lines("stopwords.txt"))
+
+
+@cache
 def source_markers() -> tuple[str, ...]:
     return tuple(m.replace("’", "'") for m in read_lines("source_markers.txt"))
 

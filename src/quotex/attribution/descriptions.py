@@ -112,7 +112,9 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     if locs and not is_role and span_len and covered >= 0.8 * span_len:
         return locs[-1].entity
     gender = np_gender(ctx, toks, head)
-    if ix.toks[head].pos_ != "PROPN" and ix.text(head)[:1].islower():
+    # a role noun after a determiner is a description even when capitalised (``Le Secrétaire
+    # d'État a affirmé``, ``La Ministre``), as many papers write titles
+    if (is_role and ix.toks[toks[0]].pos_ == "DET") or (ix.toks[head].pos_ != "PROPN" and ix.text(head)[:1].islower()):
         kind = "person" if is_role else nouns.noun_class(head_word)
         if kind == "person":
             return _person_description(ctx, toks, lows, head, gender, create, loose, others)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import resources
-from .lexicon import _DE_ADVERBS, _DE_FORMS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
+from .lexicon import _DE_ADVERBS, _DE_FORMS, _MONTHS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
 from .records import SpeakerRef
 from .tokens import TokenIndex
 from .verbs import _gerund, _inverted_pronoun
@@ -101,6 +101,10 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
         if (t.pos_ == "ADV" or low in _TIME_WORDS) and low not in _SKIP_PREPS:
             j += 1
             continue
+        m = _day_and_month(ix, j, limit)
+        if m is not None:
+            j = m  # "a déclaré le 3 mars la préfète", "annonce mardi 7 novembre le parquet"
+            continue
         if t.text == ",":
             # "a précisé, mardi 17 mars 2020, Paul Roux": a date set off by commas
             m = _after_date(ix, j + 1, limit)
@@ -157,6 +161,22 @@ def _after_date(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
     if any(ix.toks[n].like_num or ix.low(n) in dates for n in range(j, m)):
         return m
     return None
+
+
+def _day_and_month(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
+    """The token after a date written with its day and month at ``j`` (``le 3 mars``, ``mardi 7
+    novembre 2023``), or None."""
+    m = j
+    if m < limit and ix.low(m) in ("le", "ce"):
+        m += 1
+    if m < limit and ix.low(m) in _TIME_WORDS:
+        m += 1
+    if not (m + 1 < limit and ix.toks[m].like_num and ix.low(m + 1) in _MONTHS):
+        return None
+    m += 2
+    if m < limit and ix.toks[m].like_num:
+        m += 1  # the year
+    return m
 
 
 def _name_inside(ix: TokenIndex, np: tuple[int, int]) -> Optional[int]:
