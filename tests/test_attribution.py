@@ -284,6 +284,46 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "présidente",
         "février",
     ),
+    # the journalist's incise inside the quotation marks, a compound tense and a named subject
+    (
+        "incise-inside-marks-compound-tense",
+        'Le conseil communal a siégé lundi soir. "Nous refusons de voter ce budget en urgence, a indiqué '
+        'Chantal Moreau. Les habitants méritent un vrai débat."',
+        "Les habitants méritent",
+        "Moreau",
+        None,
+    ),
+    (
+        "incise-inside-guillemets-with-apposition",
+        "La mairie a répondu vendredi. « Le chantier a pris du retard, précise Hugo Lemaire, adjoint aux "
+        "travaux. Il reprendra en janvier. »",
+        "Il reprendra en janvier",
+        "Lemaire",
+        None,
+    ),
+    (
+        "incise-inside-marks-description",
+        'Le débat a duré deux heures. "Ce point ne relève pas du conseil, a répliqué le bourgmestre. '
+        "C'est une simple information.\"",
+        "C'est une simple information",
+        "bourgmestre",
+        None,
+    ),
+    # an adjective the model takes for a verb, a lower-case word inside a party's name
+    (
+        "adjective-inside-subject",
+        "« La réforme arrive trop tard », a déclaré le chef péquiste Étienne Caron.",
+        "La réforme arrive",
+        "Caron",
+        None,
+    ),
+    (
+        "lower-case-word-inside-a-name",
+        "« Nous voterons contre », a déclaré le député de la Coalition avenir Québec Rémi Gagnon.",
+        "Nous voterons contre",
+        "Gagnon",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
@@ -378,3 +418,10 @@ def test_a_capitalised_role_is_a_person(text: str) -> None:
     speaker = doc.entity(doc.quotes[0].speaker)
     assert speaker is not None and speaker.label == "PERSON", speaker
     assert speaker.role is not None and speaker.role.split()[0] in ("Secrétaire", "Ministre"), speaker.role
+
+
+def test_an_object_pronoun_is_no_part_of_the_subject() -> None:
+    doc = quotex.extract("La directrice lui a répondu que le dossier serait examiné en commission.")
+    assert len(doc.quotes) == 1
+    mention = doc.quotes[0].speaker_mention
+    assert mention is not None and mention.text == "La directrice", mention

@@ -25,6 +25,7 @@ from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
 _DE = resources.words("de_forms")
+_DETERMINERS = resources.words("determiners")
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(
@@ -67,6 +68,8 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
         mentions = [m for m in table.mentions if m.start < b and a < m.end]
     roles = resources.role_nouns()
     content = [k for k in toks if ix.toks[k].pos_ not in ("DET",) and ix.low(k) not in ("l'", "d'")]
+    while len(content) > 1 and content[0] == toks[0] and ix.low(content[0]) in _DETERMINERS:
+        content = content[1:]  # "le" tagged as a pronoun
     head = next((k for k in content if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")), content[0] if content else toks[0])
     head_word = ix.low(head)
     two = " ".join(ix.low(k) for k in content[:2])

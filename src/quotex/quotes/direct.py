@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from .context import _content_end, _content_span, _Ctx
-from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
+from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _DETERMINERS, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
 from .phrases import (
     _np_after,
     _np_or_pronoun,
@@ -48,6 +48,8 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
                     k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
                     while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
                         k += 1
+                elif _np_incise(ix, v, b):
+                    k = v + 1  # « A, a indiqué Paul Roux. B »: a compound tense and its subject
             elif verb_class(ix, v) or (
                 r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")
             ):
@@ -70,6 +72,8 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
                 e = cb
                 while e < b and not (ix.toks[e].is_punct and ix.text(e) in ",.;!?…"):
                     e += 1
+                if e < b and ix.text(e) == ",":
+                    e = _after_apposition(ix, e, b)
                 if e >= b - 1 or ix.ends[min(e, b - 1)] >= r.end:
                     # the incise closes the region: « ..., dit-il. »
                     ref = _ref_after(ix, k, ca, cb, b)
@@ -104,6 +108,38 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
     if s < e:
         parts.append((Region(s, e, cur, r.close, r.closed, r.dash), parts[-1][1]))
     return parts
+
+
+def _np_incise(ix: TokenIndex, v: int, b: int) -> bool:
+    """Tokens from ``v`` (an auxiliary) read ``a indiqué Paul Roux`` / ``a relevé le maire``:
+    a reporting verb in a compound tense, then its subject (before token ``b``)."""
+    k = v + 1
+    while k < b - 1 and ix.toks[k].pos_ == "ADV" and not ix.toks[k].is_punct:
+        k += 1  # "a encore indiqué"
+    if k >= b - 1 or verb_class(ix, k) is None or ix.toks[k].pos_ != "VERB":
+        return False
+    nxt = ix.toks[k + 1]
+    # ("le" after a verb may be tagged as its object pronoun)
+    return (
+        nxt.pos_ in ("PROPN", "DET") or ix.low(k + 1) in _DETERMINERS or (nxt.text[:1].isupper() and not nxt.is_punct)
+    )
+
+
+def _after_apposition(ix: TokenIndex, comma: int, b: int) -> int:
+    """An incise's subject may carry an apposition up to the end of its sentence (``mentionne
+    Eva Roy, des Affaires publiques de la police. Nous ...``): the token ending it, else
+    ``comma``. An apposition holds no verb and is short."""
+    e = comma + 1
+    while e < b and e - comma <= 12:
+        t = ix.toks[e]
+        if t.is_punct and ix.text(e) in ".;!?…":
+            return e
+        if t.is_punct and ix.text(e) in ',«»"“”':
+            return comma
+        if t.pos_ in ("VERB", "AUX"):
+            return comma
+        e += 1
+    return comma
 
 
 # a sentence ends inside the quoted words: ". Puis", "? Je"

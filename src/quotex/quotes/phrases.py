@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import resources
-from .lexicon import _DE_ADVERBS, _DE_FORMS, _MONTHS, _NP_INNER, _PRONOUNS, _SKIP_PREPS, _TIME_WORDS
+from .lexicon import (
+    _DE_ADVERBS,
+    _DE_FORMS,
+    _DETERMINERS,
+    _MONTHS,
+    _NP_INNER,
+    _OBJ_CLITICS,
+    _PRONOUNS,
+    _SKIP_PREPS,
+    _TIME_WORDS,
+)
 from .records import SpeakerRef
 from .tokens import TokenIndex
 from .verbs import _gerund, _inverted_pronoun
@@ -16,7 +26,12 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
     if j >= limit:
         return None
     t = ix.toks[j]
-    if t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") and not t.text[:1].isupper() and not _one_of(ix, j, limit):
+    if (
+        t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+        and not t.text[:1].isupper()
+        and not _one_of(ix, j, limit)
+        and ix.low(j) not in _DETERMINERS  # "a répliqué le maire": "le" tagged as a pronoun
+    ):
         return None
     if t.is_punct:
         return None
@@ -47,7 +62,28 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
             b += 1  # a participle after a determiner is a noun: "cet enseignant", "une manifestante"
             continue
         if (
+            b > a
+            and t.is_alpha
+            and t.pos_ in ("ADV", "VERB", "INTJ", "X")
+            and (
+                ix.toks[b - 1].pos_ == "DET"
+                or (b - 1 == a and ix.low(a) in _DETERMINERS)
+                or (t.dep_ == "amod" and t.text[:1].islower())
+                or (  # a lower-case word inside a name ("la Coalition avenir Québec")
+                    ix.text(b - 1)[:1].isupper()
+                    and b + 1 < limit
+                    and ix.text(b + 1)[:1].isupper()
+                    and not ix.toks[b + 1].is_punct
+                )
+            )
+        ):
+            # a noun the model took for an adverb after its determiner ("le bourgmestre"), an
+            # adjective it took for a verb ("le chef péquiste")
+            b += 1
+            continue
+        if (
             t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            or (b == a and low in _DETERMINERS)
             or low in _NP_INNER
             or low in ("l'", "d'")
             or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’"))))
@@ -246,6 +282,8 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         a -= 1
     if b <= a or b > k:
         b = min(b, k)
+    while b > a + 1 and ix.toks[b - 1].pos_ == "PRON" and ix.low(b - 1) in _OBJ_CLITICS:
+        b -= 1  # "Le maire lui a répondu": the object pronoun before the verb is no part of the subject
     return (a, b) if a < b else None
 
 
