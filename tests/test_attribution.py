@@ -324,6 +324,31 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Gagnon",
         None,
     ),
+    # a person noun heads a description of someone, not the organisation in its complement
+    (
+        "person-noun-before-an-organisation",
+        "Claire Dumas a défendu la réforme mardi. « Nous tiendrons le calendrier », a assuré la membre "
+        "du gouvernement.",
+        "Nous tiendrons le calendrier",
+        "Dumas",
+        "gouvernement",
+    ),
+    # a comma after the prepositional phrase that follows the cue
+    (
+        "comma-after-the-addressee",
+        "« Aucun nouveau cas n'a été signalé », a confié à la radio nationale, la ministre de la Santé Awa Diallo.",
+        "Aucun nouveau cas",
+        "Diallo",
+        None,
+    ),
+    # a rank after the comma of an apposition
+    (
+        "rank-in-apposition",
+        "Le porte-parole de la gendarmerie, le colonel Paul Sow, affirme que l'enquête avance.",
+        "l'enquête avance",
+        "Sow",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",

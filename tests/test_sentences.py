@@ -170,6 +170,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "à ne pas prendre la route", "préfète")],
     ),
     (
+        "infinitive-ne-rien",
+        "Interrogée mardi, la directrice de l'école Lucie Marchand dit ne rien savoir de ces menaces.",
+        [("indirect", "ne rien savoir de ces menaces", "Marchand")],
+    ),
+    (
         "infinitive-a-without-object",
         "Le syndicat Force ouvrière a appelé à se mobiliser contre la fermeture de la maternité.",
         [("indirect", "à se mobiliser contre la fermeture", "Force ouvrière")],

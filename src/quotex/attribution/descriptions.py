@@ -31,6 +31,8 @@ _DETERMINERS = resources.words("determiners")
 _APPOSED = regex.compile(
     r"[\s,]*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
     r"|[^.;:!?«»\"()]{0,70},\s*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
+    # "le porte-parole de la gendarmerie, le colonel Paul Sow": a rank or title after the comma
+    r"|,\s*(?:le|la|l['’])\s*\p{Ll}[\p{Ll}-]{1,20}\s+\Z"
 )
 
 
@@ -78,6 +80,9 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     # a plural head is a group of people or things ("les infirmières du centre hospitalier"),
     # not the organisation named in its complement
     plural_head = "Plur" in ix.toks[head].morph.get("Number") or head_word.endswith(("s", "x"))
+    # a person noun heads a description of someone, not the organisation in its complement
+    # ("la membre du gouvernement", "un salarié de l'usine")
+    person_head = ix.text(head)[:1].islower() and nouns.noun_class(head_word) == "person"
     if not is_role:
         for m in mentions:
             if m.label in ("ORG", "LOC") and m.start <= ix.starts[first] < m.end:
@@ -86,7 +91,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
                     # "le parquet" after "le parquet de Nanterre": the organisation named before
                     return _named_org_with(ctx, name.lower(), m.start) or m.entity
                 return m.entity
-        orgs_inside = [] if plural_head else [m for m in mentions if m.label == "ORG"]
+        orgs_inside = [] if plural_head or person_head else [m for m in mentions if m.label == "ORG"]
         if orgs_inside and not any(m.label == "PERSON" for m in mentions):
             # "le site internet de la chaîne Press TV": later "le site" means Press TV
             ctx.heads.append((a, head_word, orgs_inside[-1].entity))
@@ -107,7 +112,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             if m.label == "PERSON" and b <= m.start <= b + 80 and _APPOSED.match(ctx.text, b, m.start):
                 return m.entity
     orgs = [m for m in mentions if m.label in ("ORG",)]
-    if orgs and not is_role and not plural_head:
+    if orgs and not is_role and not plural_head and not person_head:
         return orgs[-1].entity
     locs = [m for m in mentions if m.label in ("LOC", "MISC")]
     covered = sum(m.end - m.start for m in locs)

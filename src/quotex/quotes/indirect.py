@@ -164,7 +164,7 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         if (
             low in ("ne", "n'")
             and j + 1 < se
-            and ix.low(j + 1) in ("pas", "plus", "jamais")
+            and ix.low(j + 1) in ("pas", "plus", "jamais", "rien")
             and j + 2 < se
             and "Inf" in ix.toks[j + 2].morph.get("VerbForm")
         ):

@@ -160,6 +160,12 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
                 return None
             nxt = _name_inside(ix, np) or np[1]
             if (
+                nxt + 1 < limit
+                and ix.text(nxt) == ","
+                and (ix.toks[nxt + 1].pos_ in ("DET", "PROPN") or ix.text(nxt + 1)[:1].isupper())
+            ):
+                nxt += 1  # "a confié à la radio nationale, le ministre": a comma after the phrase
+            if (
                 nxt < limit
                 and (ix.toks[nxt].pos_ in ("DET", "PROPN") or ix.text(nxt)[:1].isupper() or _one_of(ix, nxt, limit))
                 and not ix.toks[nxt].is_punct
