@@ -349,6 +349,33 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Sow",
         None,
     ),
+    # the sentence after the quotation names its speaker
+    (
+        "c-est-ce-qu-a-declare",
+        "Le vote a été reporté. « Ce budget ne tient pas debout. » C'est ce qu'a déclaré mardi le conseiller "
+        "Yves Garnier.",
+        "Ce budget ne tient pas",
+        "Garnier",
+        None,
+    ),
+    # an impersonal "on" and the place the words come from
+    (
+        "on-at-the-town-hall",
+        "Le chantier prend du retard. « Les entreprises ont été relancées », assure-t-on du côté de la "
+        "mairie de Brest.",
+        "Les entreprises ont été relancées",
+        "mairie",
+        None,
+    ),
+    # an adverb inside the compound tense of an incise
+    (
+        "incise-with-adverb",
+        "Le conseil a siégé lundi. « Nous ne voterons pas ce budget, a ensuite déclaré la présidente du "
+        "groupe, Inès Carpentier. Les habitants méritent mieux. »",
+        "Les habitants méritent mieux",
+        "Carpentier",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",

@@ -48,8 +48,8 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
                     k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
                     while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
                         k += 1
-                elif _np_incise(ix, v, b):
-                    k = v + 1  # « A, a indiqué Paul Roux. B »: a compound tense and its subject
+                else:
+                    k = _np_incise(ix, v, b)  # « A, a indiqué Paul Roux. B »: a compound tense and its subject
             elif verb_class(ix, v) or (
                 r.dash and ix.toks[v].pos_ == "VERB" and "Fin" in ix.toks[v].morph.get("VerbForm")
             ):
@@ -110,19 +110,20 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
     return parts
 
 
-def _np_incise(ix: TokenIndex, v: int, b: int) -> bool:
-    """Tokens from ``v`` (an auxiliary) read ``a indiqué Paul Roux`` / ``a relevé le maire``:
-    a reporting verb in a compound tense, then its subject (before token ``b``)."""
+def _np_incise(ix: TokenIndex, v: int, b: int) -> Optional[int]:
+    """Tokens from ``v`` (an auxiliary) read ``a indiqué Paul Roux`` / ``a ensuite relevé le
+    maire``: a reporting verb in a compound tense, then its subject (before token ``b``); the
+    verb's index, else None."""
     k = v + 1
     while k < b - 1 and ix.toks[k].pos_ == "ADV" and not ix.toks[k].is_punct:
         k += 1  # "a encore indiqué"
     if k >= b - 1 or verb_class(ix, k) is None or ix.toks[k].pos_ != "VERB":
-        return False
+        return None
     nxt = ix.toks[k + 1]
     # ("le" after a verb may be tagged as its object pronoun)
-    return (
-        nxt.pos_ in ("PROPN", "DET") or ix.low(k + 1) in _DETERMINERS or (nxt.text[:1].isupper() and not nxt.is_punct)
-    )
+    if nxt.pos_ in ("PROPN", "DET") or ix.low(k + 1) in _DETERMINERS or (nxt.text[:1].isupper() and not nxt.is_punct):
+        return k
+    return None
 
 
 def _after_apposition(ix: TokenIndex, comma: int, b: int) -> int:
@@ -219,7 +220,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
             return ix.starts[j], ix.ends[j], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), j
         return None
     if t != ",":
-        return None
+        return _cue_in_next_sentence(ctx, r, j)
     v = j + 1
     if v < limit and ix.low(v) in ("lui", "leur", "nous", "me", "m'"):
         v += 1
@@ -289,6 +290,37 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
         return None  # "…», ajoutant que …": a new quote starts, this one has no cue here
     ref = _ref_after(ix, k, ca, cb, limit)
     return ix.starts[ca], ix.ends[cb - 1], ref, k
+
+
+def _cue_in_next_sentence(ctx: _Ctx, r: Region, j: int) -> Optional[tuple[int, int, SpeakerRef, int]]:
+    """``« … » C'est ce qu'a déclaré X.``, ``Voilà ce qu'a dit notre source``: the sentence after
+    the quotation names its speaker (``j``: the first token after the closing mark)."""
+    ix = ctx.ix
+    if j < len(ix) and ix.text(j) in (".", "!", "?", "…"):
+        j += 1
+    if j >= len(ix) or ix.stretch_of[j] != ix.stretch_of[max(0, ix.before(r.close + 1))]:
+        return None
+    _, se = ix.sentence(j)
+    m = j
+    if ix.low(m) in ("c'", "c’", "ce") and m + 1 < se and ix.low(m + 1) == "est":
+        m += 2
+    elif ix.low(m) == "voilà":
+        m += 1
+    else:
+        return None
+    while m < se and (ix.toks[m].pos_ == "ADV" or ix.toks[m].is_punct or ix.low(m) in ("en", "substance")):
+        m += 1  # "Voilà, en substance, ce que ..."
+    if not (m + 1 < se and ix.low(m) == "ce" and ix.low(m + 1) in ("que", "qu'", "qu’")):
+        return None
+    for k in range(m + 2, min(se, m + 9)):
+        if verb_class(ix, k) and ix.toks[k].pos_ in ("VERB", "AUX"):
+            ca, cb = cue_span(ix, k)
+            ca = max(ca, m + 2)
+            ref = _ref_for_verb(ix, k, ca, cb, se)
+            if ref.kind == "inherit":
+                return None
+            return ix.starts[ca], ix.ends[cb - 1], ref, k
+    return None
 
 
 def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[tuple[int, int, SpeakerRef, int]]:

@@ -293,11 +293,25 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
     return (a, b) if a < b else None
 
 
+def _impersonal_source(ix: TokenIndex, pron: int, limit: int) -> Optional[SpeakerRef]:
+    """``explique-t-on à la mairie``, ``assure-t-on du côté de la préfecture``, ``indique-t-on
+    chez Renault``: after an inverted ``on``, the place the words come from speaks."""
+    if ix.low(pron).lstrip("-t").lstrip("-") != "on":
+        return None
+    j = pron + 1
+    if j + 1 < limit and ix.low(j) in ("du", "de") and ix.low(j + 1) == "côté":
+        j += 2  # "du côté de la mairie", "du côté du parquet"
+    if j >= limit or ix.low(j) not in ("à", "au", "aux", "chez", "dans", "de", "d'", "d’", "du", "des"):
+        return None
+    np = _np_after(ix, j + 1, limit)
+    return SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]) if np else None
+
+
 def _ref_after(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> SpeakerRef:
     """Speaker of a cue that follows its quotation: an inverted pronoun or the phrase after it."""
     pron = _inverted_pronoun(ix, a, b)
     if pron is not None:
-        return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
+        return _impersonal_source(ix, pron, limit) or SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
     after = _subject_after(ix, b, limit)
     if after is not None:
         return _np_or_pronoun(ix, after)
