@@ -170,6 +170,16 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "à ne pas prendre la route", "préfète")],
     ),
     (
+        "informer-que",
+        "La direction de l'usine a informé les salariés que le site fermerait en juin.",
+        [("indirect", "le site fermerait en juin", "direction")],
+    ),
+    (
+        "exhorter-a",
+        "Le recteur Alain Vidal a exhorté les familles à inscrire leurs enfants avant vendredi.",
+        [("indirect", "les familles à inscrire leurs enfants", "Vidal")],
+    ),
+    (
         "infinitive-ne-rien",
         "Interrogée mardi, la directrice de l'école Lucie Marchand dit ne rien savoir de ces menaces.",
         [("indirect", "ne rien savoir de ces menaces", "Marchand")],
@@ -229,7 +239,7 @@ CASES: list[tuple[str, str, Expected]] = [
     # of its sentence speaks; a short one is a name or a scare quote
     (
         "inner-long-quote",
-        "La maire a exhorté les habitants à « rester chez eux tant que la tempête n'est pas passée ».",
+        "La maire a incité les habitants à « rester chez eux tant que la tempête n'est pas passée ».",
         [("direct", "rester chez eux tant que", "maire")],
     ),
     (

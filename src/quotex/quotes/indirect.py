@@ -160,6 +160,8 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
                 and _infinitive_at(ix, np[1] + 1, se)
             ):
                 return np[1], "inf"  # the object is who is asked: the content is what
+            if not _passive(ix, k) and np and np[1] + 1 < se and ix.low(np[1]) in _QUE:
+                return np[1] + 1, "que"  # "a informé les salariés que ...": who is told, then what
             return None
         if (
             low in ("ne", "n'")
