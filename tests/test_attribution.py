@@ -477,3 +477,10 @@ def test_an_object_pronoun_is_no_part_of_the_subject() -> None:
     assert len(doc.quotes) == 1
     mention = doc.quotes[0].speaker_mention
     assert mention is not None and mention.text == "La directrice", mention
+
+
+def test_a_phrase_between_commas_is_no_part_of_the_subject() -> None:
+    doc = quotex.extract("Le syndicat des cheminots, par la voix de son délégué, a affirmé que la grève continuerait.")
+    assert len(doc.quotes) == 1
+    mention = doc.quotes[0].speaker_mention
+    assert mention is not None and mention.text == "Le syndicat des cheminots", mention

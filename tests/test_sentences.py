@@ -170,6 +170,22 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "à ne pas prendre la route", "préfète")],
     ),
     (
+        "que-after-lors-de",
+        "Le ministre Amadou Sarr a déclaré, lors d'une conférence de presse tenue mardi à Thiès, que les "
+        "salaires seraient versés.",
+        [("indirect", "les salaires seraient versés", "Sarr")],
+    ),
+    (
+        "relative-before-lors-de-is-no-report",
+        "Le maire Paul Henry s'est exprimé lors d'un forum que la chambre de commerce avait organisé à Lille.",
+        [],
+    ),
+    (
+        "report-inside-a-relative-clause",
+        "Le trésorier Marc Olivier, qui assure n'avoir rien su de ces virements, a démissionné jeudi.",
+        [("indirect", "n'avoir rien su de ces virements", "Olivier")],
+    ),
+    (
         "informer-que",
         "La direction de l'usine a informé les salariés que le site fermerait en juin.",
         [("indirect", "le site fermerait en juin", "direction")],

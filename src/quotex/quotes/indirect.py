@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
+from .lexicon import _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
 from .phrases import _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
 from .tokens import TokenIndex
@@ -46,6 +46,19 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
         if found is not None:
             cs, kind = found
             ce = _content_end(ctx, cs, se)
+            if ca > sa and ix.low(ca - 1) == "qui":
+                # "Le maire, qui assure n'avoir rien su, a démissionné": the relative clause ends
+                # where the main verb comes back
+                for m in range(cs + 1, ce - 1):
+                    nxt = ix.toks[m + 1]
+                    if (
+                        ix.text(m) == ","
+                        and nxt.pos_ in ("VERB", "AUX")
+                        and "Fin" in nxt.morph.get("VerbForm")
+                        and any(ix.toks[n].pos_ in ("VERB", "AUX") for n in range(cs, m))
+                    ):
+                        ce = m  # (the reported clause has its own verb before the comma)
+                        break
             span = _content_span(ctx, cs, ce)
             if span is None or len(ctx.text[span[0] : span[1]].split()) < 2:
                 continue
@@ -173,7 +186,7 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
             return j, "inf"
         if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
             if j == cb or all(ix.toks[m].pos_ == "ADV" for m in range(cb, j)):
-                return j, "inf"
+                return (j - 1 if j > cb and ix.low(j - 1) in ("ne", "n'", "n’") else j), "inf"  # "n'avoir rien su"
             return None
         if (
             se_verb
@@ -191,6 +204,14 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
             )
         ):
             return j, "adj"  # "se dit inquiet", "se dit épuisé par ..."
+        if low in ("lors", "auprès") and j + 1 < se and ix.low(j + 1) in _DE_FORMS:
+            # "a déclaré, lors d'une conférence de presse, que ...", "auprès de ses proches"
+            np = _np_after(ix, j + 2, se)
+            if np is None or (np[1] < se and ix.low(np[1]) in _QUE):
+                return None  # "lors d'un forum que la chambre avait organisé": a relative clause
+            j = np[1]
+            steps += 1
+            continue
         if t.pos_ == "ADV" or low.startswith("-") or low in ("lui", "leur", "nous", "vous"):
             j += 1
             steps += 1

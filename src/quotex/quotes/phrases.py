@@ -272,6 +272,9 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         if ix.low(j) in ("qui", "que", "dont", "lequel", "laquelle") and ix.text(j - 1) == ",":
             b = j - 1
             break
+        if ix.text(j - 1) == "," and ix.toks[j].pos_ == "ADP" and ix.low(j) not in _DE_FORMS:
+            b = j - 1  # "Le syndicat, par la voix de son secrétaire, a affirmé": a phrase set off by commas
+            break
     while a < b and ix.toks[a].is_punct:
         a += 1
     # "Marie Le Goff (PS) a estimé": the party in brackets is no part of the speaker's name,
