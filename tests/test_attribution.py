@@ -376,6 +376,23 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Carpentier",
         None,
     ),
+    # an aside between cue and inverted subject
+    (
+        "aside-between-cue-and-subject",
+        "« Le préfet est en bonne santé », avait indiqué, pour sa part, le président de l'assemblée, Karim Bensaïd.",
+        "Le préfet est en bonne santé",
+        "Bensaïd",
+        None,
+    ),
+    # a town the model tags as an infinitive after "à"
+    (
+        "town-tagged-as-infinitive",
+        "L'enlèvement n'a aucun lien avec la sécurité, a indiqué mercredi à Alger le ministre de l'Intérieur, "
+        "Karim Bensaïd.",
+        "L'enlèvement n'a aucun lien",
+        "Bensaïd",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",

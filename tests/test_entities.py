@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 import quotex
-from quotex.entities import gazetteer_matches
+from quotex.entities import _titled_name, gazetteer_matches
 
 
 def names(doc, label):
@@ -289,3 +291,18 @@ def test_a_surname_opening_a_sentence_stays_a_name() -> None:
         "dimanche aux habitants."
     )
     assert any("Boulanger" in e.name for e in doc.people), [e.name for e in doc.people]
+
+
+@pytest.mark.parametrize(
+    "surface,name",
+    [
+        ("ministre Merad", "Merad"),
+        ("général Diallo Traoré", "Diallo Traoré"),
+        ("ministre de la Culture", None),
+        ("Paul Roux", None),
+    ],
+)
+def test_a_role_before_a_name_in_one_span(surface: str, name: Optional[str]) -> None:
+    # the model sometimes tags "ministre Merad" as one organisation: the name is the words after the role
+    at = _titled_name(surface)
+    assert (surface[at:] if at is not None else None) == name

@@ -186,6 +186,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "n'avoir rien su de ces virements", "Olivier")],
     ),
     (
+        "pour-with-apposed-role",
+        "Pour Nadia Lambert, la cheffe de groupe dans l'opposition, ce budget est un « renoncement ».",
+        [("mixed", "ce budget est un", "Lambert")],
+    ),
+    (
         "informer-que",
         "La direction de l'usine a informé les salariés que le site fermerait en juin.",
         [("indirect", "le site fermerait en juin", "direction")],

@@ -563,6 +563,17 @@ def _described(surface: str) -> bool:
     return second in resources.words("de_forms") or second.startswith("d'")
 
 
+def _titled_name(surface: str) -> Optional[int]:
+    """``ministre Merad``, ``général Diallo``: a lower-case role noun, then capitalised words
+    only; the offset of the name in ``surface``, else None."""
+    words = surface.split()
+    if len(words) < 2 or not words[0][:1].islower() or _key(words[0]) not in resources.role_nouns():
+        return None
+    if not all(w[:1].isupper() for w in words[1:]):
+        return None
+    return surface.index(words[1], len(words[0]))
+
+
 def _common_word(text: str, ent: Any, surface: str) -> bool:
     """One capitalised word opening a sentence, no known first name, written in lower case
     elsewhere in the text and never capitalised inside a sentence: a common noun the model took
@@ -703,6 +714,12 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue
             if _described(surface):
                 continue  # "le ministre de la Formation": a description, not a name
+            titled = _titled_name(surface)
+            if titled is not None and not canonical(surface):
+                # "ministre Merad" (tagged as an organisation): the name after the role
+                s += titled
+                surface = text[s:e]
+                label = "PERSON"
             if label == "PERSON" and _common_word(text, ent, surface):
                 continue  # "Dette cachée : ...": a noun capitalised because it opens a sentence
             known = canonical(surface)

@@ -127,7 +127,12 @@ def _infinitive_at(ix: TokenIndex, j: int, se: int) -> bool:
             steps += 1
             continue
         break
-    return j < se and "Inf" in ix.toks[j].morph.get("VerbForm") and ix.toks[j].pos_ in ("VERB", "AUX")
+    return (
+        j < se
+        and "Inf" in ix.toks[j].morph.get("VerbForm")
+        and ix.toks[j].pos_ in ("VERB", "AUX")
+        and not ix.text(j)[:1].isupper()  # "à Alger" tagged as an infinitive: a place
+    )
 
 
 def _passive(ix: TokenIndex, k: int) -> bool:
@@ -151,7 +156,7 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         if low in ("à", "de", "d'") and _infinitive_at(ix, j + 1, se) and not _passive(ix, k):
             # "appelle à ne pas prendre la route", "propose de se retirer": the infinitive clause asked for
             return j, "inf"
-        if low in ("de", "d'") and j + 1 < se and "Inf" in ix.toks[j + 1].morph.get("VerbForm"):
+        if low in ("de", "d'") and j + 1 < se and _infinitive_at(ix, j + 1, j + 2):
             return j, "inf"
         if (
             low in ("de", "d'")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _MARKER_PRONOUNS
+from .lexicon import _ASIDE_NOUNS, _MARKER_PRONOUNS, _POSSESSIVES
 from .phrases import _after_brackets, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
@@ -39,6 +39,8 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
         if not m_len:
             continue
         is_pour = low == "pour"
+        if is_pour and k + 2 < len(lows) and lows[k + 2] in _ASIDE_NOUNS and lows[k + 1] in _POSSESSIVES:
+            continue  # "pour sa part", "pour leur compte": an aside, no source
         sa, se = ix.sentence(k)
         np_start = k + m_len
         # a marker heading its clause: "Selon X, <content>"
@@ -54,6 +56,19 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
             while c2 < se and ix.text(c2)[:1].isupper() and not ix.toks[c2].is_punct and c2 - comma < 5:
                 c2 += 1
             if c2 < se and ix.text(c2) == ",":
+                comma = c2
+        elif comma + 2 < se and ix.toks[comma + 1].pos_ == "DET":
+            # "Pour Eva Roy, la cheffe de groupe dans l'opposition, ...": a role in apposition
+            c2 = comma + 1
+            while c2 < se and ix.text(c2) != "," and not ix.toks[c2].is_punct and c2 - comma < 10:
+                c2 += 1
+            apposed = range(comma + 2, c2)
+            if (
+                c2 < se
+                and ix.text(c2) == ","
+                and any(ix.low(j) in roles for j in apposed)
+                and not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in apposed)
+            ):
                 comma = c2
         body = comma + 1
         if (

@@ -6,12 +6,15 @@ from typing import Optional
 
 from .. import resources
 from .lexicon import (
+    _ASIDE_NOUNS,
     _DE_ADVERBS,
     _DE_FORMS,
     _DETERMINERS,
+    _MARKER_PRONOUNS,
     _MONTHS,
     _NP_INNER,
     _OBJ_CLITICS,
+    _POSSESSIVES,
     _PRONOUNS,
     _SKIP_PREPS,
     _TIME_WORDS,
@@ -88,6 +91,7 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
             or low in ("l'", "d'")
             or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’"))))
             or (t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"))
+            or (t.text[:1].isupper() and t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm"))  # "à Alger"
         ):
             if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
                 break
@@ -144,6 +148,8 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
         if t.text == ",":
             # "a précisé, mardi 17 mars 2020, Paul Roux": a date set off by commas
             m = _after_date(ix, j + 1, limit)
+            if m is None:
+                m = _after_aside(ix, j + 1, limit)
             if m is None:
                 break
             j = m + 1 if m < limit and ix.text(m) == "," else m
@@ -203,6 +209,26 @@ def _after_date(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
     if any(ix.toks[n].like_num or ix.low(n) in dates for n in range(j, m)):
         return m
     return None
+
+
+def _after_aside(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
+    """The token after an aside starting at ``j`` (``pour sa part``, ``de son côté``, ``à son
+    tour``, ``quant à lui``, ``lui aussi``), or None."""
+    m = j
+    if (
+        m + 2 < limit
+        and ix.low(m) in ("pour", "de", "à", "du")
+        and ix.low(m + 1) in _POSSESSIVES
+        and ix.low(m + 2) in _ASIDE_NOUNS
+    ):
+        m += 3
+    elif m + 2 < limit and ix.low(m) == "quant" and ix.low(m + 1) in ("à", "au", "aux"):
+        m += 3
+    elif m + 1 < limit and ix.low(m) in _MARKER_PRONOUNS and ix.low(m + 1) in ("aussi", "également", "non", "même"):
+        m += 2
+    else:
+        return None
+    return m if m < limit and ix.text(m) == "," else None
 
 
 def _day_and_month(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
