@@ -393,6 +393,23 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Bensaïd",
         None,
     ),
+    # a periphrasis of a role goes to the person who holds it
+    (
+        "chef-de-l-etat",
+        "Le président Joseph Mbala a reçu les syndicats lundi, avant le ministre des Finances Paul Ndong. "
+        "« Le dialogue reste ouvert », a déclaré le chef de l'État à la sortie.",
+        "Le dialogue reste ouvert",
+        "Mbala",
+        None,
+    ),
+    (
+        "chef-du-gouvernement",
+        "Le Premier ministre Henri Dumas a visité le port, accompagné du ministre des Transports Marc Léger. "
+        "« Les travaux commenceront en mai », a promis le chef du gouvernement.",
+        "Les travaux commenceront",
+        "Dumas",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
@@ -501,3 +518,13 @@ def test_a_phrase_between_commas_is_no_part_of_the_subject() -> None:
     assert len(doc.quotes) == 1
     mention = doc.quotes[0].speaker_mention
     assert mention is not None and mention.text == "Le syndicat des cheminots", mention
+
+
+def test_an_incise_keeps_its_apposition_to_the_sentence_end() -> None:
+    doc = quotex.extract(
+        "Le village a tenu bon. « On entendait le vent siffler, raconte le père Gérard, curé du village. "
+        "Le toit de l'église a tenu. »"
+    )
+    contents = [q.content.text for q in doc.quotes]
+    assert any(c.startswith("Le toit de l'église") for c in contents), contents
+    assert not any("curé" in c for c in contents), contents

@@ -191,6 +191,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("mixed", "ce budget est un", "Lambert")],
     ),
     (
+        "date-before-que",
+        "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",
+        [("indirect", "son pays traversait une période difficile", "Morales")],
+    ),
+    (
         "informer-que",
         "La direction de l'usine a informé les salariés que le site fermerait en juin.",
         [("indirect", "le site fermerait en juin", "direction")],

@@ -894,6 +894,8 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
         # it ("l'avocat de l'ancien maire X" is the mayor; "le secrétaire général de l'Otan X")
         start = 0 if comma else max(found[-1] - 1, 0)
         k = next(f for f in found if f >= start)
+        if k > 0 and toks[window[k - 1] - offset].lower_ in ("premier", "première"):
+            k -= 1  # "le Premier ministre X": the adjective is part of the role
         t = toks[window[k] - offset]
         det_gender = None
         if k > start:

@@ -103,6 +103,13 @@ def verb_prefixes() -> frozenset[str]:
 
 
 @cache
+def role_synonyms() -> dict[str, tuple[str, ...]]:
+    """Periphrasis of a role (``chef de l'état``) -> the words the role must hold
+    (``data/role_synonyms.tsv``)."""
+    return {row[0].replace("’", "'"): tuple(row[1].split()) for row in read_table("role_synonyms.tsv")}
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """French function words (``data/stopwords.txt``)."""
     return frozenset(read_lines("stopwords.txt"))

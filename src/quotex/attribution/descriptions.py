@@ -327,12 +327,37 @@ def _person_description(
         if ent is not None:
             ent.group = True
         return group
-    eid = resolve_role(ctx, sing, gender, a, loose)
+    eid = _periphrasis(ctx, toks, a)
+    if eid is None:
+        eid = resolve_role(ctx, sing, gender, a, loose)
     if eid in others:
         eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:
         return eid
     return describe(ctx, _until_addressee(ix, toks), sing, "PERSON", gender)
+
+
+def _periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
+    """``le chef de l'État``, ``le locataire de Matignon``: the latest named person before
+    ``before`` whose role holds the words the periphrasis stands for."""
+    ix = ctx.ix
+    words = [ix.low(k) for k in toks]
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    phrase = " ".join(words).replace("l' ", "l'").replace("d' ", "d'")
+    wanted = resources.role_synonyms().get(phrase)
+    if not wanted:
+        return None
+    best: Optional[tuple[int, str]] = None
+    for e in ctx.table.entities():
+        if e.label != "PERSON" or e.head is not None or not e.role:
+            continue
+        role = _key(e.role).split()
+        if all(w in role for w in wanted):
+            pos = max((s for s, _ in e.mentions if s < before), default=-1)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, e.id)
+    return best[1] if best else None
 
 
 def _until_addressee(ix: TokenIndex, toks: list[int]) -> list[int]:

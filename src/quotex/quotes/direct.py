@@ -129,7 +129,7 @@ def _np_incise(ix: TokenIndex, v: int, b: int) -> Optional[int]:
 def _after_apposition(ix: TokenIndex, comma: int, b: int) -> int:
     """An incise's subject may carry an apposition up to the end of its sentence (``mentionne
     Eva Roy, des Affaires publiques de la police. Nous ...``): the token ending it, else
-    ``comma``. An apposition holds no verb and is short."""
+    ``comma``. An apposition holds no finite verb and is short."""
     e = comma + 1
     while e < b and e - comma <= 12:
         t = ix.toks[e]
@@ -137,8 +137,8 @@ def _after_apposition(ix: TokenIndex, comma: int, b: int) -> int:
             return e
         if t.is_punct and ix.text(e) in ',«»"“”':
             return comma
-        if t.pos_ in ("VERB", "AUX"):
-            return comma
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return comma  # (a participle may belong to it: "curé de Léon" is tagged as one)
         e += 1
     return comma
 

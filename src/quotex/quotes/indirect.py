@@ -7,7 +7,7 @@ from typing import Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
-from .phrases import _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
+from .phrases import _day_and_month, _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
 from .tokens import TokenIndex
 from .verbs import _hypothetical, _inverted_pronoun, _negated, cue_span, participle_auxiliary, verb_class
@@ -165,6 +165,11 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
             and "Inf" in ix.toks[j + 2].morph.get("VerbForm")
         ):
             return j, "inf"
+        day = _day_and_month(ix, j, se)
+        if day is not None:
+            j = day  # "a indiqué le mardi 21 mai 2019, que ..."
+            steps += 1
+            continue
         if t.pos_ == "DET" and j == cb:
             # "appeler les parents à consulter": an object, then à + infinitive
             np = _np_after(ix, j, se)
