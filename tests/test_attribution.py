@@ -528,3 +528,19 @@ def test_an_incise_keeps_its_apposition_to_the_sentence_end() -> None:
     contents = [q.content.text for q in doc.quotes]
     assert any(c.startswith("Le toit de l'église") for c in contents), contents
     assert not any("curé" in c for c in contents), contents
+
+
+def test_guillemets_typed_as_angle_brackets() -> None:
+    text = (
+        "Le ministre Koffi Yao a répondu aux journalistes. << Nous sommes dans un État de droit et la justice "
+        "fera son travail >>, a-t-il déclaré. << Il n'y a aucune intimidation >>, dira t-il encore."
+    )
+    doc = quotex.extract(text)
+    contents = [q.content.text for q in doc.quotes]
+    assert any(c.startswith("Nous sommes dans un État de droit") for c in contents), contents
+    assert any(c.startswith("Il n'y a aucune intimidation") for c in contents), contents
+    for q in doc.quotes:
+        assert text[q.content.start : q.content.end] == q.content.text
+        assert "<" not in q.content.text and ">" not in q.content.text
+        speaker = doc.speaker_of(q)
+        assert speaker is not None and "Yao" in speaker.name, (q.content.text, speaker)

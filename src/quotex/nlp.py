@@ -58,6 +58,8 @@ _TRANSLATE = str.maketrans(
         "\u0000": " ",
     }
 )
+_ASCII_OPEN = regex.compile(r"<<(?!<)")
+_ASCII_CLOSE = regex.compile(r"(?<!>)>>")
 _RUN = regex.compile(rf"\S{{{_LONG_RUN + 1},}}")
 _CTRL = regex.compile(r"[[\p{Cc}\p{Cs}\p{Co}\p{Cn}]--[\n\t]]", flags=regex.V1)
 
@@ -66,6 +68,8 @@ def normalise(text: str) -> str:
     """A copy of ``text`` of the same length, easier for the model to parse."""
     out: str = text.translate(_TRANSLATE)
     out = _CTRL.sub(" ", out)
+    if "<<" in out or ">>" in out:
+        out = _ASCII_CLOSE.sub('" ', _ASCII_OPEN.sub(' "', out))  # guillemets typed as << >>
     if len(out) > _LONG_RUN:
         out = _RUN.sub(lambda m: "x" * len(m.group(0)), out)
     return out

@@ -345,9 +345,12 @@ def _periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     phrase = " ".join(words).replace("l' ", "l'").replace("d' ", "d'")
-    wanted = resources.role_synonyms().get(phrase)
-    if not wanted:
+    table = resources.role_synonyms()
+    # the longest periphrasis opening the phrase ("le chef de l'État français")
+    keys = [k for k in table if phrase == k or phrase.startswith(k + " ")]
+    if not keys:
         return None
+    wanted = table[max(keys, key=len)]
     best: Optional[tuple[int, str]] = None
     for e in ctx.table.entities():
         if e.label != "PERSON" or e.head is not None or not e.role:

@@ -30,7 +30,7 @@ from .direct import _direct
 from .indirect import _indirect
 from .markers import _markers
 from .records import Candidate, Region, SpeakerRef
-from .regions import find_regions
+from .regions import ascii_guillemets, find_regions
 from .tokens import TokenIndex
 from .verbs import cue_span, verb_class
 
@@ -54,6 +54,7 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every quotation candidate of the parsed article, in text order, overlaps resolved."""
     ix = ix if ix is not None else TokenIndex(segments)
+    text = ascii_guillemets(text)  # same length: every offset holds
     regions = find_regions(text, [(s, e) for s, e, _ in stretches])
     ix.opens = frozenset(r.open for r in regions)
     starts = [s for s, _, _ in stretches]

@@ -421,6 +421,8 @@ def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
 
 def _np_or_pronoun(ix: TokenIndex, np: tuple[int, int]) -> SpeakerRef:
     s, e = np
+    if e - s == 2 and ix.low(s) == "t" and ix.low(s + 1) in _PRONOUNS:
+        s += 1  # "dira t-il": the hyphen before t left out
     if e - s == 1 and ix.low(s) in _PRONOUNS:
         return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
     return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
