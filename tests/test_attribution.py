@@ -411,6 +411,14 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         None,
     ),
     (
+        "periphrasis-whatever-the-gender",
+        "La Première ministre Claire Vasseur a reçu les syndicats. « Le dialogue reste ouvert », a déclaré le "
+        "chef du gouvernement.",
+        "Le dialogue reste ouvert",
+        "Vasseur",
+        None,
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

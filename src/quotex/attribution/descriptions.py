@@ -355,12 +355,18 @@ def _periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
     for e in ctx.table.entities():
         if e.label != "PERSON" or e.head is not None or not e.role:
             continue
-        role = _key(e.role).split()
-        if all(w in role for w in wanted):
+        role = {_masculine(w) for w in _key(e.role).split()}
+        if all(_masculine(w) in role for w in wanted):
             pos = max((s for s, _ in e.mentions if s < before), default=-1)
             if pos >= 0 and (best is None or pos > best[0]):
                 best = (pos, e.id)
     return best[1] if best else None
+
+
+def _masculine(word: str) -> str:
+    """A role word without its feminine ending, to compare roles whatever the holder's gender
+    (``présidente`` / ``président``, ``première`` / ``premier``)."""
+    return word.replace("ière", "ier").removesuffix("e")
 
 
 def _until_addressee(ix: TokenIndex, toks: list[int]) -> list[int]:
