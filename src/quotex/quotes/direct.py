@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from .context import _content_end, _content_span, _Ctx
-from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _DETERMINERS, _OBJ_CLITICS, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
+from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _DETERMINERS, _OBJ_CLITICS, _QUE, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
 from .phrases import (
     _np_after,
     _np_or_pronoun,
@@ -310,7 +310,7 @@ def _cue_in_next_sentence(ctx: _Ctx, r: Region, j: int) -> Optional[tuple[int, i
         return None
     while m < se and (ix.toks[m].pos_ == "ADV" or ix.toks[m].is_punct or ix.low(m) in ("en", "substance")):
         m += 1  # "Voilà, en substance, ce que ..."
-    if not (m + 1 < se and ix.low(m) == "ce" and ix.low(m + 1) in ("que", "qu'", "qu’")):
+    if not (m + 1 < se and ix.low(m) == "ce" and ix.low(m + 1) in _QUE):
         return None
     for k in range(m + 2, min(se, m + 9)):
         if verb_class(ix, k) and ix.toks[k].pos_ in ("VERB", "AUX"):
