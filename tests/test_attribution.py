@@ -552,3 +552,15 @@ def test_guillemets_typed_as_angle_brackets() -> None:
         assert "<" not in q.content.text and ">" not in q.content.text
         speaker = doc.speaker_of(q)
         assert speaker is not None and "Yao" in speaker.name, (q.content.text, speaker)
+
+
+def test_a_quotation_signed_on_the_next_line() -> None:
+    doc = quotex.extract(
+        "Les phrases de la semaine\n\n"
+        "« Le gouvernement a choisi de ne rien faire. Chaque mois perdu coûte des emplois à la région. »\n"
+        "Romain Lefèvre, député de la Somme\n\n"
+        "« Nous tiendrons nos engagements jusqu'au bout. »\n"
+        "Sophie Marchal, présidente du conseil régional"
+    )
+    speakers = [doc.speaker_of(q) for q in doc.quotes]
+    assert [s.name if s else None for s in speakers] == ["Romain Lefèvre", "Sophie Marchal"], speakers

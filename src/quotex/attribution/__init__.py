@@ -9,6 +9,7 @@ Two stages, as in the sieve design of quote attribution (Muzny et al., EACL 2017
    dernier``) and ``pronouns``, each a list of sieves from most to least precise. A mention that
    names nobody already known becomes an entity of its own (``un habitant``).
 
+A quotation signed on the line after it (``« ... »`` / ``Nom, rôle``) goes to the signing name.
 ``echoes`` gives the quotations still without a speaker (a headline repeating a body quote)
 the speaker of the quote they repeat. ``context`` holds what the sieves share: the token index, the entity table, the quotation
 regions and who has spoken so far.
@@ -77,6 +78,31 @@ def _next_subject(ctx: Context, end: int, para_start: int) -> Optional[str]:
     a, b = ix.sentence(k)
     found = _named_subject(ctx, max(a, k), b)
     return found[1] if found else None
+
+
+def _signature(ctx: Context, end: int) -> Optional[str]:
+    """A quotation closing its paragraph, signed on the next line by a name and a role with no verb
+    (``« ... »`` / ``Ahmad Haddad, député du Courant du futur``): the person signing."""
+    ix = ctx.ix
+    k = ix.at(end)
+    while k < len(ix) and (ix.toks[k].is_punct or ix.toks[k].is_space):
+        k += 1
+    if k >= len(ix) or k == 0 or ix.stretch_of[k] != ix.stretch_of[k - 1] + 1:
+        return None  # the quotation does not end its paragraph, or no line follows
+    n = k
+    while n < len(ix) and ix.stretch_of[n] == ix.stretch_of[k]:
+        n += 1
+    words = [j for j in range(k, n) if not ix.toks[j].is_punct]
+    if not 2 <= len(words) <= 15 or any(
+        ix.toks[j].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[j].morph.get("VerbForm") for j in range(k, n)
+    ):
+        return None
+    e = k
+    while e < n and ix.text(e)[:1].isupper() and not ix.toks[e].is_punct:
+        e += 1
+    if e - k < 2 or (e < n and ix.text(e) != ","):
+        return None  # two capitalised words at least, then a comma or the line's end
+    return descriptions.resolve_np(ctx, ix.starts[k], ix.ends[e - 1])
 
 
 def floating(ctx: Context, start: int, last: Optional[str], end: int = -1) -> Optional[str]:
@@ -169,7 +195,9 @@ def attribute(
             # the sentence's first clause
             eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=True)
         elif ref.kind == "float":
-            eid = floating(ctx, ref.start, last, c.end)
+            eid = _signature(ctx, c.end)
+            if eid is None:
+                eid = floating(ctx, ref.start, last, c.end)
         elif ref.kind == "clause":
             # "X invite à « ... »": the subject of the quotation's own sentence, else as a floating quote
             eid = _clause_subject(ctx, ref.start, same_sentence=True)
