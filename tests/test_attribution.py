@@ -418,6 +418,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Vasseur",
         None,
     ),
+    # a demonym names the person the passage is about
+    (
+        "demonym-description",
+        "Lucie Vernier a remporté la finale dimanche à Rome. « Je n'ai rien lâché », a déclaré la Lyonnaise "
+        "après le match.",
+        "Je n'ai rien lâché",
+        "Vernier",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",

@@ -25,6 +25,8 @@ from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
 _DE = resources.words("de_forms")
+# the endings of French demonyms (Fribourgeois, Lyonnaise, Italien, Américaine, Espagnol)
+_DEMONYM = regex.compile(r"^\p{Lu}[\p{Ll}-]+(?:ois|oise|ais|aise|ien|ienne|ain|aine|ol|ole)$")
 _DETERMINERS = resources.words("determiners")
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
@@ -80,6 +82,16 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     # a plural head is a group of people or things ("les infirmières du centre hospitalier"),
     # not the organisation named in its complement
     plural_head = "Plur" in ix.toks[head].morph.get("Number") or head_word.endswith(("s", "x"))
+    if (
+        len(content) == 1
+        and lows[0] in ("le", "la", "l'", "l’")
+        and ix.text(toks[0]).islower()  # "Le Parisien" with a capital is a newspaper
+        and _DEMONYM.match(ix.text(head))
+        and not any(m.label == "ORG" for m in ctx.table.mentions_in(a, b))
+    ):
+        # "le Fribourgeois", "l'Espagnole": someone from a place, the person the passage is about
+        feminine = lows[0] == "la" or head_word.endswith(("oise", "aise", "ienne", "aine", "ole"))
+        return _person_description(ctx, toks, lows, head, "f" if feminine else "m", create, loose)
     # a person noun heads a description of someone, not the organisation in its complement
     # ("la membre du gouvernement", "un salarié de l'usine")
     person_head = ix.text(head)[:1].islower() and nouns.noun_class(head_word) == "person"
