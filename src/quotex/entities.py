@@ -553,25 +553,32 @@ _INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les
 _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
 
 
+def _role_opening(surface: str) -> Optional[list[str]]:
+    """The words of a span that opens on a lower-case role noun followed by more words, else None."""
+    words = surface.replace("’", "'").split()
+    if len(words) < 2 or not words[0][:1].islower() or _key(words[0]) not in resources.role_nouns():
+        return None
+    return words
+
+
 def _described(surface: str) -> bool:
     """The span opens on a lower-case role noun and its complement (``ministre de la
     Formation``): a description of someone, not a name."""
-    words = surface.replace("’", "'").split()
-    if len(words) < 2 or not words[0][:1].islower() or _key(words[0]) not in resources.role_nouns():
+    words = _role_opening(surface)
+    if words is None:
         return False
     second = words[1].lower()
-    return second in resources.words("de_forms") or second.startswith("d'")
+    return second in _DE_FORMS or second.startswith("d'")
 
 
 def _titled_name(surface: str) -> Optional[int]:
     """``ministre Merad``, ``général Diallo``: a lower-case role noun, then capitalised words
     only; the offset of the name in ``surface``, else None."""
-    words = surface.split()
-    if len(words) < 2 or not words[0][:1].islower() or _key(words[0]) not in resources.role_nouns():
+    words = _role_opening(surface)
+    if words is None or not all(w[:1].isupper() for w in words[1:]):
         return None
-    if not all(w[:1].isupper() for w in words[1:]):
-        return None
-    return surface.index(words[1], len(words[0]))
+    first, second = surface.split()[:2]
+    return surface.index(second, len(first))
 
 
 def _common_word(text: str, ent: Any, surface: str) -> bool:

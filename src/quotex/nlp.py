@@ -60,16 +60,25 @@ _TRANSLATE = str.maketrans(
 )
 _ASCII_OPEN = regex.compile(r"<<(?!<)")
 _ASCII_CLOSE = regex.compile(r"(?<!>)>>")
+
+
+def ascii_guillemets(text: str) -> str:
+    """A copy of ``text`` of the same length where ``<<`` and ``>>``, typed for guillemets on some
+    sites, read `` «`` and ``» ``."""
+    if "<<" not in text and ">>" not in text:
+        return text
+    out: str = _ASCII_CLOSE.sub("» ", _ASCII_OPEN.sub(" «", text))
+    return out
+
+
 _RUN = regex.compile(rf"\S{{{_LONG_RUN + 1},}}")
 _CTRL = regex.compile(r"[[\p{Cc}\p{Cs}\p{Co}\p{Cn}]--[\n\t]]", flags=regex.V1)
 
 
 def normalise(text: str) -> str:
     """A copy of ``text`` of the same length, easier for the model to parse."""
-    out: str = text.translate(_TRANSLATE)
+    out: str = ascii_guillemets(text).translate(_TRANSLATE)
     out = _CTRL.sub(" ", out)
-    if "<<" in out or ">>" in out:
-        out = _ASCII_CLOSE.sub('" ', _ASCII_OPEN.sub(' "', out))  # guillemets typed as << >>
     if len(out) > _LONG_RUN:
         out = _RUN.sub(lambda m: "x" * len(m.group(0)), out)
     return out

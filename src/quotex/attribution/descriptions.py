@@ -19,15 +19,13 @@ import regex
 from .. import resources
 from ..entities import _key
 from ..quotes import TokenIndex
-from ..quotes.lexicon import _PRONOUNS
+from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRONOUNS
 from . import nouns, pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
-_DE = resources.words("de_forms")
 # the endings of French demonyms (Fribourgeois, Lyonnaise, Italien, Américaine, Espagnol)
 _DEMONYM = regex.compile(r"^\p{Lu}[\p{Ll}-]+(?:ois|oise|ais|aise|ien|ienne|ain|aine|ol|ole)$")
-_DETERMINERS = resources.words("determiners")
 # what may stand between a role phrase and the name it introduces: a comma and a civil title, or
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(
@@ -186,7 +184,7 @@ def _complement(ix: TokenIndex, start: int, a: int) -> bool:
         j -= 1
     if j < 0 or ix.starts[j] < a:
         return False
-    if ix.low(j) in _DE:
+    if ix.low(j) in _DE_FORMS:
         return True
     # a name apposed to a person noun that itself stands in a de-complement
     while j >= 0 and ix.starts[j] >= a and ix.toks[j].pos_ == "ADJ":
@@ -196,7 +194,7 @@ def _complement(ix: TokenIndex, start: int, a: int) -> bool:
     k = j - 1
     while k >= 0 and ix.starts[k] >= a and ix.toks[k].pos_ in ("DET", "ADJ"):
         k -= 1
-    return k >= 0 and ix.starts[k] >= a and ix.low(k) in _DE
+    return k >= 0 and ix.starts[k] >= a and ix.low(k) in _DE_FORMS
 
 
 def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:

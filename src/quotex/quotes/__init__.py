@@ -24,13 +24,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Optional
 
-from ..nlp import Segment
+from ..nlp import Segment, ascii_guillemets
 from .context import _Ctx
 from .direct import _direct
 from .indirect import _indirect
 from .markers import _markers
 from .records import Candidate, Region, SpeakerRef
-from .regions import ascii_guillemets, find_regions
+from .regions import find_regions
 from .tokens import TokenIndex
 from .verbs import cue_span, verb_class
 

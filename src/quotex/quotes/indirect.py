@@ -47,18 +47,7 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             cs, kind = found
             ce = _content_end(ctx, cs, se)
             if ca > sa and ix.low(ca - 1) == "qui":
-                # "Le maire, qui assure n'avoir rien su, a démissionné": the relative clause ends
-                # where the main verb comes back
-                for m in range(cs + 1, ce - 1):
-                    nxt = ix.toks[m + 1]
-                    if (
-                        ix.text(m) == ","
-                        and nxt.pos_ in ("VERB", "AUX")
-                        and "Fin" in nxt.morph.get("VerbForm")
-                        and any(ix.toks[n].pos_ in ("VERB", "AUX") for n in range(cs, m))
-                    ):
-                        ce = m  # (the reported clause has its own verb before the comma)
-                        break
+                ce = _relative_end(ix, cs, ce)
             span = _content_span(ctx, cs, ce)
             if span is None or len(ctx.text[span[0] : span[1]].split()) < 2:
                 continue
@@ -108,6 +97,22 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
                 continue  # the content is one quotation: the direct quote carries this cue
             out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
     return out
+
+
+def _relative_end(ix: TokenIndex, cs: int, ce: int) -> int:
+    """Content at tokens ``cs:ce`` reported inside a relative clause ends where the main verb comes
+    back after a comma, once it has a verb of its own (``Le maire, qui assure n'avoir rien su, a
+    démissionné``)."""
+    for m in range(cs + 1, ce - 1):
+        nxt = ix.toks[m + 1]
+        if (
+            ix.text(m) == ","
+            and nxt.pos_ in ("VERB", "AUX")
+            and "Fin" in nxt.morph.get("VerbForm")
+            and any(ix.toks[n].pos_ in ("VERB", "AUX") for n in range(cs, m))
+        ):
+            return m
+    return ce
 
 
 def _infinitive_at(ix: TokenIndex, j: int, se: int) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .. import resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _ASIDE_NOUNS, _MARKER_PRONOUNS, _POSSESSIVES
-from .phrases import _after_brackets, _np_or_pronoun
+from .lexicon import _MARKER_PRONOUNS
+from .phrases import _after_brackets, _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
 from .verbs import _lemma
@@ -39,7 +39,7 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
         if not m_len:
             continue
         is_pour = low == "pour"
-        if is_pour and k + 2 < len(lows) and lows[k + 2] in _ASIDE_NOUNS and lows[k + 1] in _POSSESSIVES:
+        if is_pour and _aside_at(ix, k, len(lows)) is not None:
             continue  # "pour sa part", "pour leur compte": an aside, no source
         sa, se = ix.sentence(k)
         np_start = k + m_len

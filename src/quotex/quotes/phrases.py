@@ -211,24 +211,22 @@ def _after_date(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
     return None
 
 
-def _after_aside(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
+def _aside_at(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
     """The token after an aside starting at ``j`` (``pour sa part``, ``de son côté``, ``à son
     tour``, ``quant à lui``, ``lui aussi``), or None."""
-    m = j
-    if (
-        m + 2 < limit
-        and ix.low(m) in ("pour", "de", "à", "du")
-        and ix.low(m + 1) in _POSSESSIVES
-        and ix.low(m + 2) in _ASIDE_NOUNS
-    ):
-        m += 3
-    elif m + 2 < limit and ix.low(m) == "quant" and ix.low(m + 1) in ("à", "au", "aux"):
-        m += 3
-    elif m + 1 < limit and ix.low(m) in _MARKER_PRONOUNS and ix.low(m + 1) in ("aussi", "également", "non", "même"):
-        m += 2
-    else:
-        return None
-    return m if m < limit and ix.text(m) == "," else None
+    if j + 2 < limit and ix.low(j) in ("pour", "de", "à", "du") and ix.low(j + 1) in _POSSESSIVES:
+        return j + 3 if ix.low(j + 2) in _ASIDE_NOUNS else None
+    if j + 2 < limit and ix.low(j) == "quant" and ix.low(j + 1) in ("à", "au", "aux"):
+        return j + 3
+    if j + 1 < limit and ix.low(j) in _MARKER_PRONOUNS and ix.low(j + 1) in ("aussi", "également", "non", "même"):
+        return j + 2
+    return None
+
+
+def _after_aside(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
+    """The token after an aside set off by commas (``, pour sa part,``) whose first word is at ``j``."""
+    m = _aside_at(ix, j, limit)
+    return m if m is not None and m < limit and ix.text(m) == "," else None
 
 
 def _day_and_month(ix: TokenIndex, j: int, limit: int) -> Optional[int]:

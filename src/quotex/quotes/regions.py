@@ -29,19 +29,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ASCII_OPEN = regex.compile(r"<<(?!<)")
-_ASCII_CLOSE = regex.compile(r"(?<!>)>>")
-
-
-def ascii_guillemets(text: str) -> str:
-    """A copy of ``text`` of the same length where ``<<`` and ``>>``, typed for guillemets on some
-    sites, read `` «`` and ``» ``."""
-    if "<<" not in text and ">>" not in text:
-        return text
-    out: str = _ASCII_CLOSE.sub("» ", _ASCII_OPEN.sub(" «", text))
-    return out
-
-
 def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region]:
     """Top-level quoted regions of the article stretches (title, paragraphs), in order. Linear."""
     out: list[Region] = []
