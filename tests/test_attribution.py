@@ -427,6 +427,32 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Vernier",
         None,
     ),
+    # a radio's name with a number before the inverted subject; a role over two portfolios
+    (
+        "station-with-a-number-before-the-subject",
+        "« Nous ne reculerons pas », s'est agacée sur France 2 la ministre des Sports et de la Jeunesse Nadia Perrin.",
+        "Nous ne reculerons pas",
+        "Perrin",
+        "France",
+    ),
+    # a role description goes to the person holding the role, not to a name apposed to another
+    # noun after a comma
+    (
+        "description-not-the-name-after-another-phrase",
+        "La ministre de la Santé Nadia Perrin a défendu son texte. « Le texte sera voté », a ajouté la "
+        "ministre, visant la cheffe de l'opposition, Marie Caron.",
+        "Le texte sera voté",
+        "Perrin",
+        "Caron",
+    ),
+    # a plural verb the small model tags as an adverb, in the verb slot of an incise
+    (
+        "plural-incise-verb",
+        "La grève se poursuit. « Le personnel reste mobilisé », écrivent les syndicats dans un communiqué.",
+        "Le personnel reste mobilisé",
+        "syndicats",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
@@ -573,3 +599,19 @@ def test_a_quotation_signed_on_the_next_line() -> None:
     )
     speakers = [doc.speaker_of(q) for q in doc.quotes]
     assert [s.name if s else None for s in speakers] == ["Romain Lefèvre", "Sophie Marchal"], speakers
+
+
+def test_a_quotation_under_a_line_naming_its_speaker() -> None:
+    # after-match reactions and vox pops print the speaker on a line of its own, then the quote
+    text = (
+        "Les habitants réagissent\n\n"
+        "La mairie a annoncé la fermeture de la piscine municipale pour tout l'été.\n\n"
+        "Julien Moreau, 34 ans, infirmier\n\n"
+        "« Je ne comprends pas cette décision, on n'a nulle part où aller avec les enfants. »\n\n"
+        "Claire Dubois (comité de quartier)\n\n"
+        "« C'est une honte, la piscine était déjà fermée l'an dernier. »"
+    )
+    doc = quotex.extract(text)
+    speakers = [doc.speaker_of(q) for q in doc.quotes]
+    assert [s.name if s else None for s in speakers] == ["Julien Moreau", "Claire Dubois"], speakers
+    assert not any("Moreau" in b.span.text or "Dubois" in b.span.text for b in doc.boilerplate)

@@ -13,6 +13,7 @@ each on hostile lines).
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -59,6 +60,7 @@ _COUNTER = regex.compile(
 _END_SENTENCE = regex.compile(r"[.!?…»\"”)]\s*$")
 # what ends a sentence (or introduces one) for the stray-label pass: a short line ending so is text
 _SENTENCE_ENDS = (".", "!", "?", "»", '"', "”", ":")
+_QUOTE_OPENERS = ("«", '"', "“", "„", "‹")
 _END_TRUNCATED = regex.compile(r"(?:\.\.\.|…|\bPlus\s*\.\.\.|\bPlus\s*…)\s*$")
 _TRAILING_ATTRIBUTION = regex.compile(r"\s[-–—]\s\p{Lu}[^.!?–—]{0,60}$")
 _TOPIC_COLON = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"]{0,30}?\s:\s+[\p{L}«\"\d]")
@@ -485,7 +487,7 @@ def _mark_stray_labels(page: Page, title: Optional[int]) -> None:
     found = []
     seen_prose = False
     for k, i in enumerate(content):
-        if i in reasons or i == title:
+        if i in reasons or i == title or _speaker_label(page, i):
             seen_prose = seen_prose or prose[k]
             continue
         norm, ws = norms[i], words[i]
@@ -544,9 +546,33 @@ _MODEL_MIN_LINES = 6  # a scraped page, not a paragraph or two given on their ow
 
 
 def model_judges(i: int, page: Page, title: Optional[int]) -> bool:
-    """The line model judges the lines the rules kept, except the title and full sentences of
-    prose (forty words or more ending a sentence), which it never removes."""
-    return i not in page.reasons and i != title and not _is_body_like(page.norms[i], page.words[i], 40)
+    """The line model judges the lines the rules kept, except the title, full sentences of prose
+    (forty words or more ending a sentence) and speaker labels, which it never removes."""
+    return (
+        i not in page.reasons
+        and i != title
+        and not _is_body_like(page.norms[i], page.words[i], 40)
+        and not _speaker_label(page, i)
+    )
+
+
+_LABEL_NAME = regex.compile(r"\p{Lu}[\p{Ll}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){1,3}")
+_LABEL_REST = regex.compile(r"\s*(?:\([^()@|]{1,40}\)|,[^@|()]{1,60})?")
+
+
+def _speaker_label(page: Page, i: int) -> bool:
+    """Line ``i`` names who speaks in the quotation opening the next line, as interview answers,
+    after-match reactions and vox pops print them (``Marie Roux (FC Sion)``, ``Paul Sow, 34 ans,
+    infirmier``, then ``« ... »``): a name, an optional bracket or apposition, no sentence."""
+    norm = page.norms[i]
+    m = _LABEL_NAME.match(norm)
+    if m is None or len(page.words[i]) > 10 or norm.endswith(_SENTENCE_ENDS):
+        return False
+    rest = _LABEL_REST.match(norm, m.end())
+    if rest is None or rest.end() != len(norm):
+        return False
+    k = bisect_left(page.content, i) + 1
+    return k < len(page.content) and page.norms[page.content[k]][:1] in _QUOTE_OPENERS
 
 
 def _mark_repeats(page: Page) -> None:

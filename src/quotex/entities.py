@@ -887,8 +887,8 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
     window: list[int] = []
     while j >= offset and len(window) < 12:
         t = toks[j - offset]
-        if _role_stop(t):
-            break
+        if _role_stop(t) and not (window and t.lower_ == "et" and toks[window[-1] - offset].lower_ in _DE_FORMS):
+            break  # "et" goes on a role over two portfolios: "ministre du Commerce et du Tourisme"
         window.append(j)
         j -= 1
     window.reverse()

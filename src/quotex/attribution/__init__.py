@@ -80,9 +80,10 @@ def _next_subject(ctx: Context, end: int, para_start: int) -> Optional[str]:
     return found[1] if found else None
 
 
-def _signature(ctx: Context, end: int) -> Optional[str]:
+def _signature(ctx: Context, end: int, signed: set[int]) -> Optional[str]:
     """A quotation closing its paragraph, signed on the next line by a name and a role with no verb
-    (``« ... »`` / ``Ahmad Haddad, député du Courant du futur``): the person signing."""
+    (``« ... »`` / ``Ahmad Haddad, député du Courant du futur``): the person signing (the line
+    is added to ``signed``)."""
     ix = ctx.ix
     k = ix.at(end)
     while k < len(ix) and (ix.toks[k].is_punct or ix.toks[k].is_space):
@@ -102,7 +103,32 @@ def _signature(ctx: Context, end: int) -> Optional[str]:
         e += 1
     if e - k < 2 or (e < n and ix.text(e) != ","):
         return None  # two capitalised words at least, then a comma or the line's end
+    signed.add(ix.stretch_of[k])
     return descriptions.resolve_np(ctx, ix.starts[k], ix.ends[e - 1])
+
+
+def _label(ctx: Context, start: int, signed: set[int]) -> Optional[str]:
+    """A quotation opening its paragraph under a line that names its speaker and says nothing else
+    (``Marie Roux (FC Sion)`` / ``« ... »``, ``Paul Sow, 34 ans, infirmier`` / ``« ... »``): the
+    person named there (not a line in ``signed``, which signs the quotation before it)."""
+    ix = ctx.ix
+    k = ix.at(start)
+    while k > 0 and ix.toks[k - 1].is_punct and ix.stretch_of[k - 1] == ix.stretch_of[k]:
+        k -= 1
+    if k == 0 or k >= len(ix) or ix.stretch_of[k - 1] != ix.stretch_of[k] - 1 or ix.stretch_of[k - 1] in signed:
+        return None  # text before the quotation in its paragraph, or no line before it
+    a = k - 1
+    while a > 0 and ix.stretch_of[a - 1] == ix.stretch_of[k - 1]:
+        a -= 1
+    if k - a > 14 or any(
+        ix.toks[j].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[j].morph.get("VerbForm") for j in range(a, k)
+    ):
+        return None
+    for m in ctx.table.mentions_in(ix.starts[a], ix.ends[k - 1]):
+        if m.start == ix.starts[a] and m.label == "PERSON":
+            ent = ctx.ent(m.entity)
+            return m.entity if ent is not None and ent.head is None else None
+    return None
 
 
 def floating(ctx: Context, start: int, last: Optional[str], end: int = -1) -> Optional[str]:
@@ -179,6 +205,7 @@ def attribute(
     learn_genders(ctx)
     out: list[Quote] = []
     last: Optional[str] = None
+    signed: set[int] = set()  # the lines that sign a quotation
     for c in cands:
         ref = c.ref
         eid: Optional[str] = None
@@ -195,7 +222,9 @@ def attribute(
             # the sentence's first clause
             eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=True)
         elif ref.kind == "float":
-            eid = _signature(ctx, c.end)
+            eid = _label(ctx, c.start, signed)
+            if eid is None:
+                eid = _signature(ctx, c.end, signed)
             if eid is None:
                 eid = floating(ctx, ref.start, last, c.end)
         elif ref.kind == "clause":

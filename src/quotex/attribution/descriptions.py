@@ -30,7 +30,10 @@ _DEMONYM = regex.compile(r"^\p{Lu}[\p{Ll}-]+(?:ois|oise|ais|aise|ien|ienne|ain|a
 # the rest of the phrase (no verb-like punctuation) closed by a comma
 _APPOSED = regex.compile(
     r"[\s,]*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
-    r"|[^.;:!?«»\"()]{0,70},\s*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
+    # the role's complement, then the name ("une responsable du Haut-Commissariat, Maria Costa");
+    # not a phrase set off by a comma ("la ministre, ciblant la patronne des Verts, Marine Roux")
+    # unless it goes on with the role's complements ("le ministre de l'Économie, de l'Énergie, X")
+    r"|(?!\s*,(?!\s*(?:de|du|des|d['’])))[^.;:!?«»\"()]{0,70},\s*(?:(?:M\.|Mme|Me|Mlle|Dr|Pr|Maître|docteure?)\s+)?\Z"
     # "le porte-parole de la gendarmerie, le colonel Paul Sow": a rank or title after the comma
     r"|,\s*(?:le|la|l['’])\s*\p{Ll}[\p{Ll}-]{1,20}\s+\Z"
 )

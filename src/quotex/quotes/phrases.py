@@ -43,8 +43,23 @@ def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
     while b < limit:
         t = ix.toks[b]
         low = ix.low(b)
-        if t.pos_ == "DET" and b > a and ix.low(b - 1) not in _NP_INNER and ix.toks[b - 1].pos_ != "DET":
-            break  # a new noun phrase starts: "à Sputnik | la porte-parole"
+        if (
+            t.pos_ == "DET"
+            and not t.text.isdigit()
+            and b > a
+            and ix.low(b - 1) not in _NP_INNER
+            and (ix.toks[b - 1].pos_ != "DET" or ix.text(b - 1).isdigit())
+        ):
+            break  # a new noun phrase starts: "à Sputnik | la porte-parole", "sur Europe 1 | la ministre"
+        if (
+            low == "et"
+            and b + 2 < limit
+            and ix.low(b + 1) in _DE_FORMS
+            and any(ix.low(m) in _DE_FORMS for m in range(a + 1, b))
+            and ix.text(b + 2 + (ix.low(b + 2) in _DETERMINERS))[:1].isupper()
+        ):
+            b += 2  # a role over two portfolios: "la ministre du Commerce et du Tourisme Marie Roux"
+            continue
         names = resources.first_names()
         if (
             b > a + (ix.toks[a].pos_ == "DET")

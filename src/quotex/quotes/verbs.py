@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from .. import resources
 from ..nlp import lemma
-from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
+from .lexicon import _CLOSERS, _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
 from .tokens import TokenIndex
 
 
@@ -37,7 +37,7 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
         else None
     )
     if lemma is None:
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") and not _incise_slot(ix, k):
             return None
         lemma = _lemma(tok)
     prev = ix.low(k - 1) if k > 0 else ""
@@ -55,6 +55,17 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
             if j + 1 < len(ix) and f"{lemma} {ix.low(j)} {ix.low(j + 1)}" in verbs:
                 return verbs[f"{lemma} {ix.low(j)} {ix.low(j + 1)}"]
     return verbs.get(lemma)
+
+
+def _incise_slot(ix: TokenIndex, k: int) -> bool:
+    """Token k follows a closing quotation mark and its comma (« ... », écrivent les syndicats):
+    the verb slot of an incise, where the small model often tags a plural verb as an adverb."""
+    return (
+        k > 1
+        and ix.low(k - 1) == ","
+        and (ix.text(k - 2) in _CLOSERS or ix.text(k - 2) == '"')
+        and ix.toks[k].pos_ != "PUNCT"
+    )
 
 
 def _gerund(ix: TokenIndex, k: int) -> bool:
