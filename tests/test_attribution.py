@@ -453,6 +453,23 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "syndicats",
         None,
     ),
+    # "ce dernier" after an organisation named last
+    (
+        "ce-dernier-an-organisation",
+        "Paul Roux a écrit au ministère de la Santé. Ce dernier a répondu que le dossier était clos.",
+        "le dossier était clos",
+        "ministère",
+        "Roux",
+    ),
+    # "le principal intéressé": the person the passage is about
+    (
+        "the-person-concerned",
+        "Julie Martin a perdu son procès en appel. « Je suis déçue mais je ne lâcherai pas », a réagi la "
+        "principale intéressée.",
+        "Je suis déçue",
+        "Martin",
+        None,
+    ),
     (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",

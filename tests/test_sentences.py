@@ -399,6 +399,33 @@ CASES: list[tuple[str, str, Expected]] = [
         "Les automobilistes appelés à ne pas prendre la route ont respecté la consigne.",
         [],
     ),
+    (
+        "plural-object-is-no-incise-subject",
+        "« Notre usine, qui n'a jamais fermé, poursuit normalement ses livraisons. Nous restons confiants », "
+        "déclarent-ils dans la lettre qu'ils ont envoyée aux clients.",
+        [("direct", "Notre usine, qui n'a jamais fermé, poursuit normalement ses livraisons", None)],
+    ),
+    (
+        "negated-infinitive-with-clitic",
+        "Le patron du groupe a précisé ne pas se faire de souci pour les ventes de l'hiver.",
+        [("indirect", "ne pas se faire de souci", "patron")],
+    ),
+    (
+        "participle-cue-after-a-description",
+        "Le directeur de l'usine a démenti, expliquant qu'il n'avait jamais reçu la lettre des salariés.",
+        [("indirect", "il n'avait jamais reçu", "directeur")],
+    ),
+    (
+        "no-comma-after-the-closing-mark",
+        "« Les élèves circulent librement, le risque existe » explique le porte-parole de la police, Marc Blanc.",
+        [("direct", "Les élèves circulent librement", "Blanc")],
+    ),
+    (
+        "no-comma-inverted-pronoun",
+        "Claire Roux a pris la parole. « Nous ne céderons pas sur ce point » a-t-elle lancé aux élus.",
+        [("direct", "Nous ne céderons pas", "Roux")],
+    ),
+    ("title-before-its-verb", "Le roman « Les Misérables de Paris » raconte la vie de Jean Valjean.", []),
     ("scare-quotes", 'La ville, surnommée la "capitale" du jazz, accueille un festival chaque été.', []),
     ("scare-guillemets", "Le gouvernement veut lutter contre les « fake news » sur les réseaux sociaux.", []),
     ("title-of-work", "Le film « Les Misérables » a reçu quatre prix lors de la cérémonie.", []),

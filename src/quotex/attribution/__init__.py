@@ -220,7 +220,11 @@ def attribute(
         elif ref.kind == "participle":
             # "X a rejeté l'appel, en estimant que ...": the running speaker, else the subject of
             # the sentence's first clause
-            eid = last if last is not None else _clause_subject(ctx, c.cue[0] if c.cue else c.start, same_sentence=True)
+            at = c.cue[0] if c.cue else c.start
+            eid = last if last is not None else _clause_subject(ctx, at, same_sentence=True)
+            if eid is None:
+                # "Le président de la République a nié, expliquant que ...": a description of its own
+                eid = _clause_subject(ctx, at, same_sentence=True, create=True)
         elif ref.kind == "float":
             eid = _label(ctx, c.start, signed)
             if eid is None:

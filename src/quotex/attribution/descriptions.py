@@ -209,6 +209,9 @@ def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[st
     k = ix.before(before)
     sa = ix.sentence(k)[0] if k >= 0 else 0
     lo = ix.sentence(sa - 1)[0] if sa > 0 else 0
+    org = _last_org(ctx, before, gender, max(named_pos, ix.starts[lo] if lo < len(ix) else 0))
+    if org is not None:
+        return org  # "... écrit le Conseil d'État. Quelques heures plus tard, ce dernier annonçait"
     for j in range(k - 1, lo - 1, -1):
         if ix.starts[j] <= named_pos:
             break
@@ -221,6 +224,20 @@ def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[st
                 return found.id
             return describe(ctx, list(range(j - 1, end)), ix.low(j), "PERSON", np_gender(ctx, [j - 1], j))
     return named
+
+
+def _last_org(ctx: Context, before: int, gender: Optional[str], after: int) -> Optional[str]:
+    """The organisation named last between ``after`` and ``before``, outside quotations, when the
+    article before its name agrees with ``gender`` (``le Conseil d'État`` for ``ce dernier``)."""
+    ix = ctx.ix
+    for m in reversed(ctx.table.mentions_in(after, before)):
+        if m.label != "ORG" or m.start <= after or ctx.in_quote(m.start, m.end):
+            continue
+        k = ix.at(m.start)
+        det = ix.low(k - 1) if 0 < k < len(ix) and ix.starts[k] == m.start else ""
+        det_gender = "m" if det in ("le", "du", "au") else "f" if det == "la" else None
+        return m.entity if det_gender is not None and det_gender == gender else None
+    return None
 
 
 def np_gender(ctx: Context, toks: list[int], head: int) -> Optional[str]:

@@ -7,8 +7,19 @@ from typing import Optional
 
 import regex
 
+from .. import resources
 from .context import _content_end, _content_span, _Ctx
-from .lexicon import _CAUSATIVE_SPEECH, _DASHES, _DETERMINERS, _OBJ_CLITICS, _QUE, _SPACES, _SUBJ_CLITICS, _TIME_WORDS
+from .lexicon import (
+    _CAUSATIVE_SPEECH,
+    _DASHES,
+    _DETERMINERS,
+    _OBJ_CLITICS,
+    _PLURAL_DETERMINERS,
+    _QUE,
+    _SPACES,
+    _SUBJ_CLITICS,
+    _TIME_WORDS,
+)
 from .phrases import (
     _np_after,
     _np_or_pronoun,
@@ -64,6 +75,9 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
                         or ix.text(nxt)[:1].isupper()
                         or (r.dash and verb_class(ix, v) and not ix.low(v).endswith("ant"))
                     )
+                    # a plural noun phrase is no subject of a verb in the singular ("…, poursuit
+                    # normalement ses opérations.": the verb of the quoted sentence, not an incise)
+                    and not (ix.low(nxt) in _PLURAL_DETERMINERS and not ix.low(v).endswith(("ent", "ont")))
                 ):
                     k = v
             if k is not None:
@@ -219,9 +233,13 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
         ):
             return ix.starts[j], ix.ends[j], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), j
         return None
-    if t != ",":
-        return _cue_in_next_sentence(ctx, r, j)
-    v = j + 1
+    comma = t == ","
+    if not comma:
+        found = _cue_in_next_sentence(ctx, r, j)
+        if found is not None or len(ctx.text[r.start : r.end].split()) < 4:
+            return found
+    # no comma: "« … » explique le porte-parole", checked below to have a person for subject
+    v = j + 1 if comma else j
     if v < limit and ix.low(v) in ("lui", "leur", "nous", "me", "m'"):
         v += 1
     if v < limit and ix.low(v) in ("de", "d'") and v + 1 < limit and "Inf" in ix.toks[v + 1].morph.get("VerbForm"):
@@ -289,7 +307,25 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
     if "Part" in ix.toks[k].morph.get("VerbForm") and ix.low(k).endswith("ant"):
         return None  # "…», ajoutant que …": a new quote starts, this one has no cue here
     ref = _ref_after(ix, k, ca, cb, limit)
+    if not comma and (
+        not any(verb_class(ix, m) for m in range(ca, min(cb + 2, limit))) or not _person_subject(ix, ref)
+    ):
+        return None  # a title before its verb: "« Les Misérables » raconte l'histoire de ..."
     return ix.starts[ca], ix.ends[cb - 1], ref, k
+
+
+def _person_subject(ix: TokenIndex, ref: SpeakerRef) -> bool:
+    """The inverted subject ``ref`` is a pronoun, a name or a noun of a person (``le porte-parole``),
+    not a thing (``l'histoire de ...``)."""
+    if ref.kind != "np":
+        return ref.kind == "pronoun"
+    k = ix.at(ref.start)
+    while k < len(ix) and ix.starts[k] < ref.end and (ix.toks[k].pos_ == "DET" or ix.low(k) in ("l'", "d'")):
+        k += 1
+    if k >= len(ix) or ix.starts[k] >= ref.end:
+        return False
+    low = ix.low(k)
+    return ix.text(k)[:1].isupper() or low in resources.role_nouns() or low in resources.speaker_nouns()["person"]
 
 
 def _cue_in_next_sentence(ctx: _Ctx, r: Region, j: int) -> Optional[tuple[int, int, SpeakerRef, int]]:

@@ -43,6 +43,17 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue
         para = ctx.para_of(ix.starts[k])
         found = _complement(ctx, k, cb, se)
+        if (
+            found is not None
+            and found[1] == "que"
+            and ix.toks[found[0] - 2].pos_ == "NOUN"
+            and ca > sa
+            and ix.text(ca - 1) in (",", '"', "»", "”")
+            and _inverted_pronoun(ix, ca, cb + 1) is not None
+        ):
+            # an incise (« ... », déclarent-ils dans le communiqué qu'ils ont remis) takes no
+            # complement: a que after a noun there opens a relative clause
+            found = None
         if found is not None:
             cs, kind = found
             ce = _content_end(ctx, cs, se)
@@ -191,14 +202,12 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
             if not _passive(ix, k) and np and np[1] + 1 < se and ix.low(np[1]) in _QUE:
                 return np[1] + 1, "que"  # "a informé les salariés que ...": who is told, then what
             return None
-        if (
-            low in ("ne", "n'")
-            and j + 1 < se
-            and ix.low(j + 1) in ("pas", "plus", "jamais", "rien")
-            and j + 2 < se
-            and "Inf" in ix.toks[j + 2].morph.get("VerbForm")
-        ):
-            return j, "inf"
+        if low in ("ne", "n'") and j + 1 < se and ix.low(j + 1) in ("pas", "plus", "jamais", "rien"):
+            v = j + 2
+            while v < se - 1 and ix.low(v) in _OBJ_CLITICS:
+                v += 1  # "a précisé ne pas se faire de souci", "ne pas le savoir"
+            if v < se and "Inf" in ix.toks[v].morph.get("VerbForm"):
+                return j, "inf"
         if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
             if j == cb or all(ix.toks[m].pos_ == "ADV" for m in range(cb, j)):
                 return (j - 1 if j > cb and ix.low(j - 1) in ("ne", "n'", "n’") else j), "inf"  # "n'avoir rien su"
