@@ -453,6 +453,23 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "syndicats",
         None,
     ),
+    # a noun of a person in -ant the small model tags as a participle
+    (
+        "person-noun-tagged-as-participle",
+        "« On nous a oubliés », regrette cet habitant du quartier de la gare.",
+        "On nous a oubliés",
+        "habitant",
+        None,
+    ),
+    # a person's name right after an organisation's, with no comma
+    (
+        "name-after-an-organisation",
+        "Cité par le site de la télévision publique, le porte- parole du ministère iranien des Affaires "
+        "étrangères Ramin Dastjerdi a affirmé que les informations étaient fausses.",
+        "les informations étaient fausses",
+        "Dastjerdi",
+        "ministère",
+    ),
     # "ce dernier" after an organisation named last
     (
         "ce-dernier-an-organisation",

@@ -426,6 +426,12 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Nous ne céderons pas", "Roux")],
     ),
     ("title-before-its-verb", "Le roman « Les Misérables de Paris » raconte la vie de Jean Valjean.", []),
+    (
+        "source-marker-around-a-report",
+        "Selon le site de la radio, le porte-parole du ministère russe des Affaires étrangères Igor Dastov a "
+        "démenti que des soldats étaient présents.",
+        [("indirect", "des soldats étaient présents", "Dastov")],
+    ),
     ("scare-quotes", 'La ville, surnommée la "capitale" du jazz, accueille un festival chaque été.', []),
     ("scare-guillemets", "Le gouvernement veut lutter contre les « fake news » sur les réseaux sociaux.", []),
     ("title-of-work", "Le film « Les Misérables » a reçu quatre prix lors de la cérémonie.", []),

@@ -527,6 +527,16 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
                     j += 1
                     continue
                 break
+            if (
+                capital
+                and j > i + 1
+                and toks[j - 1].text[:1].islower()
+                and toks[j - 1].lower_ not in _ORG_LINKS
+                and j + 1 < n
+                and toks[j + 1].text[:1].isupper()
+                and toks[j + 1].is_alpha
+            ):
+                break  # a person's name after the organisation: "du ministère des Affaires étrangères | Ramin Roux"
             if capital:
                 state = "name"
             elif adjective and (

@@ -75,7 +75,16 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     content = [k for k in toks if ix.toks[k].pos_ not in ("DET",) and ix.low(k) not in ("l'", "d'")]
     while len(content) > 1 and content[0] == toks[0] and ix.low(content[0]) in _DETERMINERS:
         content = content[1:]  # "le" tagged as a pronoun
-    head = next((k for k in content if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")), content[0] if content else toks[0])
+    # (a noun of a person in -ant may be tagged as a participle: "cet enseignant de latin")
+    head = next(
+        (
+            k
+            for k in content
+            if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")
+            or (ix.text(k).islower() and nouns.noun_class(ix.low(k)) == "person")
+        ),
+        content[0] if content else toks[0],
+    )
     head_word = ix.low(head)
     two = " ".join(ix.low(k) for k in content[:2])
     is_role = head_word in roles or two in roles or head_word.rstrip("s") in roles

@@ -68,7 +68,14 @@ def find_candidates(
     cands.extend(_direct(ctx))
     taken = [(c.start, c.end) for c in cands]
     cands.extend(_indirect(ctx, taken))
-    cands.extend(_markers(ctx))
+    cues = sorted(c.cue[0] for c in cands if c.cue is not None)
+    for m in _markers(ctx):
+        # "Selon la radio, le porte-parole a démenti que ...": the report inside the marker's
+        # clause has its own cue and speaker; the marker only names where it was read
+        k = bisect_right(cues, m.start)
+        if k < len(cues) and cues[k] < m.end:
+            continue
+        cands.append(m)
     return _resolve_overlaps(ctx, cands)
 
 
