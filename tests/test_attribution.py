@@ -488,6 +488,38 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         None,
     ),
     (
+        "another-source-is-somebody-new",
+        "Le directeur du site, Marc Olivier, n'a pas souhaité commenter.\n\n"
+        "Une autre source a indiqué que les salariés seraient reçus vendredi.",
+        "les salariés seraient reçus",
+        "source",
+        "Olivier",
+    ),
+    (
+        "indefinite-noun-not-listed-is-somebody-new",
+        "Le recteur Louis Fabre a reçu les familles.\n\n"
+        "« On nous a promis des bus supplémentaires », a glissé un paroissien à la sortie.",
+        "On nous a promis",
+        "paroissien",
+        "Fabre",
+    ),
+    (
+        "indefinite-speaker-after-the-paper-it-spoke-to",
+        "Le préfet Jean Barre a visité le centre.\n\n"
+        "« Le bus n'est jamais arrivé », a raconté au Télégramme une passagère.",
+        "Le bus n'est jamais arrivé",
+        "passagère",
+        "Barre",
+    ),
+    (
+        "indefinite-sources-after-the-outlet",
+        "La ministre Claire Dumas a présidé la réunion.\n\n"
+        "« Aucun accord n'est possible avant l'été », ont confié à Mediapart des sources syndicales.",
+        "Aucun accord",
+        "sources syndicales",
+        "Dumas",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

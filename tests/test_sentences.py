@@ -479,6 +479,26 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Nous sommes à bout", "infirmières")],
     ),
     (
+        "learnt-from-sources",
+        "Un adolescent a été blessé par balle dimanche à Nîmes, a appris l'AFP de sources concordantes.",
+        [("indirect", "Un adolescent a été blessé", "sources")],
+    ),
+    (
+        "learnt-from-the-prosecutor",
+        "La conductrice roulait à plus de 150 km/h, a-t-on appris lundi auprès du parquet de Lorient.",
+        [("indirect", "La conductrice roulait", "parquet")],
+    ),
+    (
+        "source-marker-with-relative-clause",
+        "Selon le quotidien Ouest-France, qui cite un rapport interne, la ligne fermera en 2027.",
+        [("indirect", "la ligne fermera", "Ouest-France")],
+    ),
+    (
+        "source-marker-name-without-comma",
+        "Selon la préfète Hélène Marchand les secours ont été ralentis par la neige.",
+        [("indirect", "les secours ont été ralentis", "Marchand")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

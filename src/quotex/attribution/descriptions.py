@@ -19,7 +19,7 @@ import regex
 from .. import resources
 from ..entities import _key
 from ..quotes import TokenIndex
-from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRONOUNS
+from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRE_ADJECTIVES, _PRONOUNS
 from . import nouns, pronouns
 from .context import Context
 
@@ -75,12 +75,13 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     content = [k for k in toks if ix.toks[k].pos_ not in ("DET",) and ix.low(k) not in ("l'", "d'")]
     while len(content) > 1 and content[0] == toks[0] and ix.low(content[0]) in _DETERMINERS:
         content = content[1:]  # "le" tagged as a pronoun
-    # (a noun of a person in -ant may be tagged as a participle: "cet enseignant de latin")
+    # (a noun of a person in -ant may be tagged as a participle: "cet enseignant de latin"; "autre"
+    # is no head: "une autre source")
     head = next(
         (
             k
             for k in content
-            if ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ")
+            if (ix.toks[k].pos_ in ("NOUN", "PROPN", "ADJ") and ix.low(k) not in _PRE_ADJECTIVES)
             or (ix.text(k).islower() and nouns.noun_class(ix.low(k)) == "person")
         ),
         content[0] if content else toks[0],
@@ -157,6 +158,10 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             eid = _issuer(ctx, a, kind)
             if eid is not None:
                 return eid
+        elif kind == "other" and not orgs and not locs and not plural_head and lows[0] in ("un", "une"):
+            # "a raconté un fidèle": whoever an indefinite noun names is somebody new, not the
+            # speaker before
+            return _person_description(ctx, toks, lows, head, gender, create, loose, others)
         elif kind == "other" and not orgs and not locs and not plural_head:
             # a thing cannot speak ("la voiture", "quelques piques"): the speaker of the passage
             return ctx.last_speaker(a, within=ctx.recent(a), any_=True) if loose else None
@@ -278,7 +283,7 @@ def describe(
     k0 = 0
     while (
         k0 < len(toks) - 1
-        and ix.toks[toks[k0]].pos_ == "DET"
+        and (ix.toks[toks[k0]].pos_ == "DET" or (k0 == 0 and ix.low(toks[0]) == "des"))  # "des" as ADP
         and not (ix.low(toks[k0]) in ("un", "une") and ix.low(toks[k0 + 1]) in ("des", "de", "d'", "du"))
     ):
         k0 += 1

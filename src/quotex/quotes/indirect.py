@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Optional
+from typing import Callable, Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
 from .phrases import _day_and_month, _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
 from .tokens import TokenIndex
-from .verbs import _hypothetical, _inverted_pronoun, _negated, cue_span, participle_auxiliary, verb_class
+from .verbs import _hypothetical, _inverted_pronoun, _lemma, _negated, cue_span, participle_auxiliary, verb_class
 
 
 def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -107,6 +107,43 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             if whole:
                 continue  # the content is one quotation: the direct quote carries this cue
             out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
+    out.extend(_learnt_from_sources(ctx, in_taken))
+    return out
+
+
+def _learnt_from_sources(ctx: _Ctx, in_taken: Callable[[int], bool]) -> list[Candidate]:
+    """The wire formula ``<content>, a appris l'AFP de sources sécuritaires`` / ``a-t-on appris
+    auprès du parquet``: what was learnt is the sources' report; they are its speaker."""
+    ix = ctx.ix
+    out: list[Candidate] = []
+    for k in range(1, len(ix)):
+        if not ix.low(k).startswith(("appr", "appren")) or _lemma(ix.toks[k]) != "apprendre":
+            continue
+        ca, cb = cue_span(ix, k)
+        sa, se = ix.sentence(k)
+        if ca - 1 <= sa or ix.text(ca - 1) != "," or in_taken(ix.starts[k]):
+            continue
+        # the source within a few words of the verb (after its subject: "l'AFP", "-t-on")
+        source = None
+        for j in range(cb, min(se - 1, cb + 8)):
+            if ix.low(j) == "auprès" and ix.low(j + 1) in _DE_FORMS:
+                source = _np_after(ix, j + 2, se)
+                break
+            if ix.low(j) in ("de", "d'") and ix.low(j + 1) in ("source", "sources"):
+                source = _np_after(ix, j + 1, se)
+                break
+            if ix.text(j) in (",", ".", ";", ":"):
+                break
+        if source is None:
+            continue
+        start_tok = _clause_start(ctx, sa, ca - 1)
+        span = _content_span(ctx, start_tok, ca - 1)
+        if span is None or not any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, ca - 1)):
+            continue
+        ref = SpeakerRef("np", ix.starts[source[0]], ix.ends[source[1] - 1])
+        s, e = span
+        para = ctx.para_of(ix.starts[k])
+        out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
     return out
 
 

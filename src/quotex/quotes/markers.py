@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .. import resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _MARKER_PRONOUNS
+from .lexicon import _DE_FORMS, _MARKER_PRONOUNS
 from .phrases import _after_brackets, _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
@@ -48,6 +50,7 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
             k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
         )
         comma = np_start
+        np_end: Optional[int] = None  # where the source phrase ends, when not at the comma
         while comma < se and ix.text(comma) != "," and comma - np_start < 16:
             comma += 1
         # "Selon le procureur, Antoine Blanc, ...": an apposed name belongs to the source
@@ -70,6 +73,40 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 and not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in apposed)
             ):
                 comma = c2
+        elif comma + 2 < se and (
+            ix.low(comma + 1) in ("qui", "dont")
+            or (ix.low(comma + 1) in _DE_FORMS and ix.text(comma + 2)[:1].isupper())
+        ):
+            # "Selon l'AFP, qui cite des sources, ...", "Selon Anne Roy, de France 2, ...": a
+            # relative clause or a complement about the source belongs to it
+            c2 = comma + 1
+            while c2 < se and ix.text(c2) not in (",", "«", '"', "“") and c2 - comma < 12:
+                c2 += 1
+            if c2 < se and ix.text(c2) == ",":
+                np_end, comma = comma, c2
+        if (
+            comma >= se
+            or comma - np_start >= 16
+            or any(
+                ix.toks[v].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[v].morph.get("VerbForm")
+                for v in range(np_start, comma)
+            )
+        ):
+            # "Selon le ministre Gérald Roux les policiers ont été ...": no comma after a name (or
+            # after "l'Intérieur"): the source ends at its last capitalised word
+            for e in range(np_start + 2, min(se - 1, np_start + 14)):
+                if (
+                    ix.text(e - 1)[:1].isupper()  # a name, whatever its tag ("Marchand" as an adjective)
+                    and ix.toks[e].pos_ in ("DET", "PRON")
+                    and not ix.toks[e].is_punct
+                    and any(
+                        ix.toks[v].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[v].morph.get("VerbForm")
+                        for v in range(e + 1, min(se, e + 8))
+                    )
+                ):
+                    comma = e - 1  # the source ends with the name; the clause follows
+                    np_end = e
+                    break
         body = comma + 1
         if (
             comma > np_start + 1
@@ -78,7 +115,7 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
             and not ix.toks[np_start + 1].is_punct
         ):
             comma = body = np_start + 1  # "Selon elle la réforme ...": a pronoun needs no comma
-        np = (np_start, comma)
+        np = (np_start, np_end if np_end is not None else comma)
         ok_np = comma < se and comma > np_start and _source_np_ok(ix, np, is_pour, roles)
         if at_head and ok_np and body < se:
             ce = _content_end(ctx, body, se)

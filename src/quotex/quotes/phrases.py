@@ -179,7 +179,12 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
             np = _np_after(ix, k, limit)
             if np is None:
                 return None
-            nxt = _name_inside(ix, np) or np[1]
+            indefinite = _indefinite_inside(ix, np)
+            nxt = _name_inside(ix, np) or indefinite or np[1]
+            if indefinite is not None and nxt == indefinite:
+                j = nxt  # "des" of "à l'AFP des sources" may be tagged as a preposition
+                skips += 1
+                continue
             if (
                 nxt + 1 < limit
                 and ix.text(nxt) == ","
@@ -258,6 +263,20 @@ def _day_and_month(ix: TokenIndex, j: int, limit: int) -> Optional[int]:
     if m < limit and ix.toks[m].like_num:
         m += 1  # the year
     return m
+
+
+def _indefinite_inside(ix: TokenIndex, np: tuple[int, int]) -> Optional[int]:
+    """In the object of a preposition after a cue, an indefinite noun phrase after a name (``à
+    l'AFP | des sources policières``, ``au Parisien | une proche``): the inverted subject."""
+    for m in range(np[0] + 1, np[1] - 1):
+        if (
+            ix.text(m - 1)[:1].isupper()  # a name, whatever its tag ("Franceinfo" as a noun)
+            and ix.low(m) in ("des", "un", "une")
+            and ix.text(m + 1)[:1].islower()
+            and ix.toks[m + 1].pos_ in ("NOUN", "ADJ")
+        ):
+            return m
+    return None
 
 
 def _name_inside(ix: TokenIndex, np: tuple[int, int]) -> Optional[int]:
