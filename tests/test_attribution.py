@@ -681,3 +681,27 @@ def test_a_quotation_under_a_line_naming_its_speaker() -> None:
     speakers = [doc.speaker_of(q) for q in doc.quotes]
     assert [s.name if s else None for s in speakers] == ["Julien Moreau", "Claire Dubois"], speakers
     assert not any("Moreau" in b.span.text or "Dubois" in b.span.text for b in doc.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "text,thing",
+    [
+        (
+            "La directrice de l'école, Sophie Marin, a reçu les parents lundi.\n\n"
+            "Les travaux prévus depuis des mois n'avancent pas, « alors que la rentrée approche et que rien n'est prêt ».",
+            "travaux",
+        ),
+        (
+            "Le maire Paul Roux a visité le quartier mardi.\n\n"
+            "Les coupures de courant se multiplient depuis l'été, « sans que personne ne nous prévienne et sans "
+            "la moindre explication ».",
+            "coupures",
+        ),
+    ],
+)
+def test_a_thing_subject_of_the_sentence_is_no_speaker(text: str, thing: str) -> None:
+    doc = quotex.extract(text)
+    assert doc.quotes
+    for q in doc.quotes:
+        speaker = doc.speaker_of(q)
+        assert speaker is None or thing not in speaker.name.lower(), speaker

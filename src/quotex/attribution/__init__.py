@@ -188,11 +188,25 @@ def _clause_subject(ctx: Context, offset: int, same_sentence: bool, create: bool
     if sub is None:
         return None
     if create:
-        return descriptions.resolve_np(ctx, sub[0], sub[1])
+        # a thing is nobody ("Les violences n'aident pas à la sérénité, « ... »")
+        return descriptions.resolve_np(ctx, sub[0], sub[1]) if _can_speak(ctx, sub) else None
     eid = descriptions.resolve_np(ctx, sub[0], sub[1], create=False)
-    if eid is None and not any(nouns.noun_class(ix.low(j)) == "person" for j in ctx.tokens(*sub)):
+    if eid is None and _can_speak(ctx, sub, person=False):
         eid = descriptions.resolve_np(ctx, sub[0], sub[1])  # "la cour": an organisation of its own
     return eid
+
+
+def _can_speak(ctx: Context, sub: tuple[int, int], person: bool = True) -> bool:
+    """A subject that may be a speaker: a name, a noun of an institution or of a text, or (with
+    ``person``) of a person; ``les violences``, a thing, is nobody."""
+    ix = ctx.ix
+    toks = list(ctx.tokens(*sub))
+    classes = {nouns.noun_class(ix.low(j)) for j in toks if ix.toks[j].pos_ in ("NOUN", "ADJ")}
+    if "person" in classes:
+        return person
+    return bool(classes & {"org", "org_anaphor", "document"}) or any(
+        ix.text(j)[:1].isupper() and (ix.toks[j].pos_ == "PROPN" or j != ix.sentence(j)[0]) for j in toks
+    )
 
 
 def attribute(
