@@ -499,6 +499,23 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "les secours ont été ralentis", "Marchand")],
     ),
     (
+        "report-inside-an-inverted-report",
+        "Le prévenu a reconnu avoir frappé son voisin, mais pas avec un couteau, a déclaré mardi la procureure "
+        "Anne Vidal.",
+        [("indirect", "Le prévenu a reconnu", "Vidal")],
+    ),
+    (
+        "inverted-report-by-a-radio",
+        "La députée a démissionné de son groupe et a annoncé qu'elle siègerait chez les non-inscrits, rapporte "
+        "le quotidien régional.",
+        [("indirect", "La députée a démissionné", "quotidien")],
+    ),
+    (
+        "incise-verb-reports-only-before-its-subject",
+        "Le centre accompagne les familles, organise des ateliers, fait du soutien scolaire le mercredi.",
+        [],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

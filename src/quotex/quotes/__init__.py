@@ -106,6 +106,17 @@ def _resolve_overlaps(ctx: _Ctx, cands: list[Candidate]) -> list[Candidate]:
             and clash.end <= c.end + 1
             and clash.cue is None
         ) or c.priority > clash.priority
+        if (
+            replace
+            and clash.cue is not None
+            and c.cue is not None
+            and clash.start <= c.cue[0]
+            and clash.cue[0] >= c.end
+            and clash.type == "indirect"
+        ):
+            # "Le suspect a reconnu avoir tué la mère, a déclaré le procureur": the report is the
+            # procureur's; what the suspect admitted is inside it
+            replace = False
         if replace:
             kept.remove(clash)
             kept.append(c)  # candidates come in start order: kept stays sorted by start

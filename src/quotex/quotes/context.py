@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .lexicon import _TIME_WORDS
+from .phrases import _subject_after
 from .records import Region
 from .tokens import TokenIndex
-from .verbs import _inverted_pronoun, verb_class
+from .verbs import _inverted_pronoun, cue_span, verb_class
 
 
 @dataclass
@@ -68,6 +69,8 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
                 return j
             if verb_class(ix, n) and _inverted_pronoun(ix, n, min(n + 2, sent_end)) is not None:
                 return j
+            if _inverted_cue(ix, n, sent_end):
+                return j  # "Le suspect a reconnu avoir tué la mère, a déclaré le procureur": the outer report
         r = ctx.region_at(ix.starts[j])
         if r is not None and r.closed and ix.starts[j] == r.close and j + 1 < sent_end and ix.low(j + 1) == ",":
             # "... «de façon inexacte», ce dimanche": the quoted part ends the content
@@ -76,6 +79,27 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
                 return j + 1
         j += 1
     return sent_end
+
+
+def _inverted_cue(ix: TokenIndex, n: int, sent_end: int) -> bool:
+    """At token ``n`` (after a comma), a reporting verb in the finite form followed by its
+    inverted subject that ends the clause: ``, a déclaré hier le procureur.``, ``, rapporte
+    France Bleu``."""
+    k = n
+    while k < min(sent_end, n + 3) and ix.toks[k].pos_ == "AUX":
+        k += 1
+    if k >= sent_end or not verb_class(ix, k) or ix.low(k).endswith("ant"):
+        return False
+    form = ix.toks[k].morph.get("VerbForm")
+    if "Inf" in form or ("Part" in form and k == n):
+        return False
+    ca, cb = cue_span(ix, k)
+    subject = _subject_after(ix, cb, sent_end)
+    if subject is None:
+        return False
+    after = subject[1]
+    # the inverted subject ends the clause: what follows is no complement of the verb
+    return after >= sent_end or ix.text(after) in (",", ".", "(", ")", "!", "?", ";") or ix.toks[after].pos_ == "ADP"
 
 
 def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[tuple[int, int]]:

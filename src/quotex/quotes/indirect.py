@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _QUE, _TIME_WORDS
+from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _TIME_WORDS
 from .phrases import _day_and_month, _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Candidate, SpeakerRef
 from .tokens import TokenIndex
@@ -25,7 +25,7 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
 
     for k in ix.maybe_verbs():
         cls = verb_class(ix, k)
-        if cls != "speech":
+        if cls not in ("speech", "cue"):
             continue
         r = ctx.region_at(ix.starts[k])
         if in_taken(ix.starts[k]):
@@ -42,7 +42,7 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
         if se - 1 >= sa and ix.text(se - 1) == "?":
             continue
         para = ctx.para_of(ix.starts[k])
-        found = _complement(ctx, k, cb, se)
+        found = _complement(ctx, k, cb, se) if cls == "speech" else None
         if (
             found is not None
             and found[1] == "que"
@@ -96,6 +96,8 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
                     )
                 ):
                     continue
+            if cls == "cue" and not _closing_subject(ix, ref, se):
+                continue  # "..., rapporte Le Parisien.": an incise verb reports only in that shape
             start_tok = _clause_start(ctx, sa, ca - 1)
             span = _content_span(ctx, start_tok, ca - 1)
             if span is None:
@@ -109,6 +111,21 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
     out.extend(_learnt_from_sources(ctx, in_taken))
     return out
+
+
+def _closing_subject(ix: TokenIndex, ref: SpeakerRef, se: int) -> bool:
+    """The inverted subject ``ref`` is a name, a pronoun or a definite phrase that ends the
+    sentence or is followed by a comma (``, rapporte Le Parisien.``, ``, relate la radio,
+    vendredi``), not an object (``, fait du soutien à ...``)."""
+    if ref.kind == "pronoun":
+        return True
+    if ref.kind != "np" or ref.end <= 0:
+        return False
+    a, after = ix.at(ref.start), ix.at(ref.end)
+    first = ix.low(a)
+    if not (ix.text(a)[:1].isupper() or first in _ARTICLES or first in _POSSESSIVES or first in ("un", "une")):
+        return False
+    return after >= se or ix.text(after) in (",", ".", "!", "?", ";", "(")
 
 
 def _learnt_from_sources(ctx: _Ctx, in_taken: Callable[[int], bool]) -> list[Candidate]:
