@@ -520,6 +520,22 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Dumas",
     ),
     (
+        "a-description-of-another-office-is-somebody-else",
+        "La procureure de Dijon, Hélène Masson, a détaillé l'enquête lundi. « Le suspect a tout avoué », "
+        "a-t-elle déclaré.\n\nLa commune reste sous le choc. « Nous rouvrirons l'école jeudi », a promis la maire.",
+        "Nous rouvrirons",
+        "maire",
+        "Masson",
+    ),
+    (
+        "a-generic-description-fits-any-office",
+        "La procureure de Dijon, Hélène Masson, a détaillé l'enquête lundi.\n\n"
+        "« Le suspect a tout avoué », a ajouté la magistrate.",
+        "Le suspect a tout avoué",
+        "Masson",
+        None,
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

@@ -319,17 +319,42 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     if not loose:
         return None
     # 3. the latest named speaker, then the latest named person, of the same known gender
+    # (never one who holds another office: "le maire" is not the procureur named before)
     eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
-    if eid is None:
+    if eid is None or _other_office(ctx, eid, head):
         eid = ctx.last_mention(before, ("PERSON",), gender, strict=True, named=True)
-    if eid:
+    if eid and not _other_office(ctx, eid, head):
         return eid
     # 4. the speaker of the passage, or a named person of unknown gender in the paragraph
     eid = ctx.last_speaker(before, any_=True)
     ent = ctx.ent(eid)
-    if eid and ent is not None and ent.label == "PERSON" and ent.head is None and ctx.compatible(eid, gender, "s"):
+    if (
+        eid
+        and ent is not None
+        and ent.label == "PERSON"
+        and ent.head is None
+        and ctx.compatible(eid, gender, "s")
+        and not _other_office(ctx, eid, head)
+    ):
         return eid
-    return ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
+    eid = ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
+    return None if eid is None or _other_office(ctx, eid, head) else eid
+
+
+def _other_office(ctx: Context, eid: str, head: str) -> bool:
+    """The person ``eid`` holds an office (a role noun of titles.tsv) other than ``head``, both
+    specific (``procureur`` / ``maire``; a generic ``responsable``, ``élu`` fits any office)."""
+    ent = ctx.ent(eid)
+    if ent is None or not ent.role:
+        return False
+    titles = resources.role_nouns()
+    generic = {_masculine(w) for w in resources.speaker_nouns()["generic_role"]}
+    h = _masculine(head)
+    if head not in titles or h in generic:
+        return False
+    held = {_masculine(w) for w in _key(ent.role).split() if w in titles}
+    held -= generic
+    return bool(held) and h not in held
 
 
 def _person_description(
