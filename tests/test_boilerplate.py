@@ -198,6 +198,24 @@ def test_one_paragraph_per_line() -> None:
     ]
 
 
+def test_a_subheading_is_not_joined_to_the_quotation_under_it() -> None:
+    text = (
+        "Le maire a présenté le budget devant le conseil municipal lundi soir.\n"
+        "Une hausse limitée pour les ménages\n"
+        "« Les impôts locaux n'augmenteront que de 1 % », a-t-il promis devant les élus."
+    )
+    quoted = [p.span.text for p in paragraphs(text, analyse_lines(text)) if "impôts" in p.span.text]
+    assert quoted == ["« Les impôts locaux n'augmenteront que de 1 % », a-t-il promis devant les élus."]
+
+
+def test_a_wrapped_line_goes_on_with_the_quotation_opening_the_next() -> None:
+    text = (
+        "Devant les élus réunis lundi soir pour le vote du budget, le maire a lancé\n"
+        "« les impôts locaux n'augmenteront pas » avant de quitter la salle."
+    )
+    assert len(paragraphs(text, analyse_lines(text))) == 1
+
+
 def test_a_line_written_twice_in_a_row_is_a_caption() -> None:
     cap = "Le maire devant la salle des fêtes rénovée, samedi matin."
     text = f"Rénovation de la salle des fêtes\n{BODY}\n{cap}\n{cap}\n{BODY2}"

@@ -18,8 +18,16 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…:;»\"”)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}\d,;)«\"]")
 
 
+_OPENS_QUOTE = regex.compile(r"^\s*[«\"]")
+_WRAP_WIDTH = 60  # a hard-wrapped line is long; a shorter one is a heading or a line of its own
+
+
 def _continues(prev: str, nxt: str) -> bool:
-    return not _ENDS_SENTENCE.search(prev) and bool(_STARTS_LOWER.match(nxt))
+    if _ENDS_SENTENCE.search(prev) or not _STARTS_LOWER.match(nxt):
+        return False
+    # a quotation opening the next line goes on from a wrapped line, not from a subheading
+    # ("Garde à vue prolongée" / "« Compte tenu des faits », ...")
+    return not _OPENS_QUOTE.match(nxt) or len(prev.strip()) >= _WRAP_WIDTH
 
 
 def paragraphs(text: str, analysis: LineAnalysis) -> tuple[Paragraph, ...]:
