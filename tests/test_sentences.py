@@ -516,6 +516,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [],
     ),
     (
+        "a-verb-after-sans-reports-nothing",
+        "Le préfet est reparti sans dire que la route serait rouverte avant l'hiver.",
+        [],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

@@ -141,7 +141,9 @@ def _negated(ix: TokenIndex, a: int, b: int) -> bool:
     hi = min(len(ix), b + 2)
     has_ne = any(ix.low(j) in ("ne", "n'") for j in range(lo, b))
     has_neg = any(ix.low(j) in _NEGATORS for j in range(a, hi))
-    return has_ne and has_neg
+    # "sans révéler", "sans le dire": a verb after sans is what was not done
+    without = any(ix.low(j) == "sans" for j in range(lo, a)) and "Inf" in ix.toks[b - 1].morph.get("VerbForm")
+    return (has_ne and has_neg) or without
 
 
 def _hypothetical(ix: TokenIndex, k: int, a: int) -> bool:
