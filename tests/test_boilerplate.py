@@ -68,6 +68,9 @@ BOILERPLATE_LINES = [
     # what follows a headline: an author with a date stamp, reading tools, a caption label
     ("Par Lise Perrot , Mise à jour le 03/12/2025 à 06:10", "byline"),
     ("Correspondante à Genève", "byline"),
+    ("Article rédigé par la rédaction", "byline"),
+    ("Propos recueillis par Léa Morin", "byline"),
+    ("avec AFP , modifié à", "credit"),
     ("Écouter cet article", "ui-label"),
     ("Photo d'illustration", "credit"),
     ("Le quai de la gare un soir de grève. (Photo d'archives)", "credit"),
