@@ -425,6 +425,16 @@ CASES: list[tuple[str, str, Expected]] = [
         "Claire Roux a pris la parole. « Nous ne céderons pas sur ce point » a-t-elle lancé aux élus.",
         [("direct", "Nous ne céderons pas", "Roux")],
     ),
+    (
+        "no-comma-inverted-body",
+        "« Nous ne signerons rien sans garanties sur les salaires » martèle le syndicat des cheminots.",
+        [("direct", "Nous ne signerons rien", "syndicat")],
+    ),
+    (
+        "title-before-its-verb-with-an-object",
+        "« Les Enfants du marais de Sologne » raconte la guerre des braconniers au siècle dernier.",
+        [],
+    ),
     ("title-before-its-verb", "Le roman « Les Misérables de Paris » raconte la vie de Jean Valjean.", []),
     (
         "source-marker-around-a-report",

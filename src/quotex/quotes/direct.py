@@ -315,8 +315,8 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
 
 
 def _person_subject(ix: TokenIndex, ref: SpeakerRef) -> bool:
-    """The inverted subject ``ref`` is a pronoun, a name or a noun of a person (``le porte-parole``),
-    not a thing (``l'histoire de ...``)."""
+    """The inverted subject ``ref`` is a pronoun, a name, a noun of a person (``le porte-parole``) or
+    of a body that speaks (``le syndicat``), not a thing (``l'histoire de ...``)."""
     if ref.kind != "np":
         return ref.kind == "pronoun"
     k = ix.at(ref.start)
@@ -325,7 +325,16 @@ def _person_subject(ix: TokenIndex, ref: SpeakerRef) -> bool:
     if k >= len(ix) or ix.starts[k] >= ref.end:
         return False
     low = ix.low(k)
-    return ix.text(k)[:1].isupper() or low in resources.role_nouns() or low in resources.speaker_nouns()["person"]
+    classes = resources.speaker_nouns()
+    return (
+        ix.text(k)[:1].isupper()
+        or low in resources.role_nouns()
+        or low in classes["person"]
+        # a body that speaks: "martèle le syndicat", "affirme la préfecture"
+        or low in classes["org_anaphor"]
+        or low in classes["collective"]
+        or low in resources.org_nouns()
+    )
 
 
 def _cue_in_next_sentence(ctx: _Ctx, r: Region, j: int) -> Optional[tuple[int, int, SpeakerRef, int]]:
