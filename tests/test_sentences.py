@@ -531,6 +531,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [],
     ),
     (
+        "subject-after-a-participial-opening",
+        "Interrogé mardi au téléphone, le syndicaliste estime que la direction a mis en péril la santé des agents.",
+        [("indirect", "la direction a mis en péril", "syndicaliste")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

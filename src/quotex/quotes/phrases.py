@@ -405,10 +405,28 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     if subj is not None:
         s, e = subj
         return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
+    adjacent = _np_before_cue(ix, a)
+    if adjacent is not None:
+        return SpeakerRef("np", ix.starts[adjacent[0]], ix.ends[adjacent[1] - 1])
     name = _name_before(ix, a)
     if name is not None:
         return SpeakerRef("np", ix.starts[name[0]], ix.ends[name[1] - 1])
     return SpeakerRef("inherit")
+
+
+def _np_before_cue(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
+    """A noun phrase after a comma right up to the cue at token ``a``, when the parse found no
+    subject (``Joint au téléphone, le syndicaliste estime que ...``: the article tagged as an object)."""
+    sa, _ = ix.sentence(a)
+    for c in range(a - 2, max(sa, a - 8) - 1, -1):
+        if ix.text(c) == ",":
+            break
+    else:
+        return None
+    if ix.low(c + 1) not in _DETERMINERS:
+        return None
+    np = _np_after(ix, c + 1, a)
+    return np if np is not None and np[1] == a and np[1] - np[0] >= 2 else None
 
 
 def _name_before(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
