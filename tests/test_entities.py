@@ -150,6 +150,9 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
         ("Le SNPEC a perdu les élections professionnelles de dimanche.", "SNPEC"),
         ("Le parquet a ouvert une enquête pour homicide involontaire.", "parquet"),
         ("La gendarmerie a bouclé le quartier pendant trois heures.", "gendarmerie"),
+        # a local unit: the phrase with its place, not the national body the gazetteer knows
+        ("La gendarmerie de Vienne a lancé un appel à témoins.", "gendarmerie de Vienne"),
+        ("Le rectorat de Grenoble a fermé deux classes.", "rectorat de Grenoble"),
         ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
         (
             "Selon le ministère de la Santé et des Services sociaux, le virus recule.",

@@ -559,6 +559,7 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     return out
 
 
+_PLACE_AFTER = regex.compile(r"\s+(?:de\s+la|de|du|des|d['’])\s*\p{Lu}")  # "... de Privas", "... du Nord"
 _INSTITUTION_DETERMINERS = frozenset(("le", "la", "l'", "l’", "du", "au", "les", "des", "aux"))
 _ACRONYM_TOKEN = regex.compile(r"^\p{Lu}[\p{Lu}\d&]{1,5}\+?$")
 
@@ -703,7 +704,14 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 taken.add(s, e)
         for s, e, g in _org_phrases(seg):
             # "la brigade de [gendarmerie]": the phrase wins over a gazetteer name in its complement
-            for r in [r for r in gaz if s < r[0] and r[1] <= e and _LINK_BEFORE.search(text, s, r[0])]:
+            # and over a common noun the gazetteer knows at its head ("la [gendarmerie] de Privas":
+            # a local unit, not the national body)
+            for r in [
+                r
+                for r in gaz
+                if (s < r[0] and r[1] <= e and _LINK_BEFORE.search(text, s, r[0]))
+                or (r[0] == s and r[1] < e and text[r[0] : r[1]].islower() and _PLACE_AFTER.match(text, r[1], e))
+            ]:
                 gaz.remove(r)
                 taken.discard(r[0], r[1])
             if not taken.overlaps(s, e):
