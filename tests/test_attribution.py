@@ -11,7 +11,7 @@ from typing import Optional
 import pytest
 
 import quotex
-from quotex.attribution.nouns import noun_class
+from quotex.nouns import noun_class
 
 # (id, text, start of the quote's content, word the speaker's name must hold, word it must not hold)
 CASES: list[tuple[str, str, str, str, Optional[str]]] = [

@@ -22,6 +22,7 @@ from typing import Optional
 import regex
 
 from . import linemodel, resources
+from .marks import OPENERS
 from .model import Boilerplate, Span
 
 __all__ = ["Line", "LineAnalysis", "split_lines", "analyse_lines"]
@@ -60,7 +61,7 @@ _COUNTER = regex.compile(
 _END_SENTENCE = regex.compile(r"[.!?…»\"”)]\s*$")
 # what ends a sentence (or introduces one) for the stray-label pass: a short line ending so is text
 _SENTENCE_ENDS = (".", "!", "?", "»", '"', "”", ":")
-_QUOTE_OPENERS = ("«", '"', "“", "„", "‹")
+_QUOTE_OPENERS = tuple(OPENERS)
 _END_TRUNCATED = regex.compile(r"(?:\.\.\.|…|\bPlus\s*\.\.\.|\bPlus\s*…)\s*$")
 _TRAILING_ATTRIBUTION = regex.compile(r"\s[-–—]\s\p{Lu}[^.!?–—]{0,60}$")
 _TOPIC_COLON = regex.compile(r"^\s*[\p{L}\d][^\n.!?:;«»\"]{0,30}?\s:\s+[\p{L}«\"\d]")

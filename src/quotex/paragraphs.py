@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from .boilerplate import LineAnalysis, _trim
+from .marks import OPENERS
 from .model import Paragraph, Span
 
 __all__ = ["paragraphs"]
@@ -18,7 +19,6 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…:;»\"”)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*[\p{Ll}\d,;)«\"]")
 
 
-_OPENS_QUOTE = regex.compile(r"^\s*[«\"]")
 _WRAP_WIDTH = 60  # a hard-wrapped line is long; a shorter one is a heading or a line of its own
 
 
@@ -27,7 +27,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     # a quotation opening the next line goes on from a wrapped line, not from a subheading
     # ("Garde à vue prolongée" / "« Compte tenu des faits », ...")
-    return not _OPENS_QUOTE.match(nxt) or len(prev.strip()) >= _WRAP_WIDTH
+    return nxt.lstrip()[:1] not in OPENERS or len(prev.strip()) >= _WRAP_WIDTH
 
 
 def paragraphs(text: str, analysis: LineAnalysis) -> tuple[Paragraph, ...]:

@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
+from .. import nouns
 from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
-from . import descriptions, nouns, pronouns
+from . import descriptions, pronouns
 from .context import Context
 from .echoes import fill_echoes
 from .genders import learn_genders
@@ -94,9 +95,7 @@ def _signature(ctx: Context, end: int, signed: set[int]) -> Optional[str]:
     while n < len(ix) and ix.stretch_of[n] == ix.stretch_of[k]:
         n += 1
     words = [j for j in range(k, n) if not ix.toks[j].is_punct]
-    if not 2 <= len(words) <= 15 or any(
-        ix.toks[j].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[j].morph.get("VerbForm") for j in range(k, n)
-    ):
+    if not 2 <= len(words) <= 15 or ix.finite_in(k, n):
         return None
     e = k
     while e < n and ix.text(e)[:1].isupper() and not ix.toks[e].is_punct:
@@ -120,9 +119,7 @@ def _label(ctx: Context, start: int, signed: set[int]) -> Optional[str]:
     a = k - 1
     while a > 0 and ix.stretch_of[a - 1] == ix.stretch_of[k - 1]:
         a -= 1
-    if k - a > 14 or any(
-        ix.toks[j].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[j].morph.get("VerbForm") for j in range(a, k)
-    ):
+    if k - a > 14 or ix.finite_in(a, k):
         return None
     for m in ctx.table.mentions_in(ix.starts[a], ix.ends[k - 1]):
         if m.start == ix.starts[a] and m.label == "PERSON":

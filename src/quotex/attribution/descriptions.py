@@ -12,15 +12,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 from typing import Optional
 
 import regex
 
-from .. import resources
+from .. import nouns, resources
 from ..entities import _key
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRE_ADJECTIVES, _PRONOUNS
-from . import nouns, pronouns
+from . import pronouns
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
@@ -341,6 +342,12 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     return None if eid is None or _other_office(ctx, eid, head) else eid
 
 
+@cache
+def _generic_offices() -> frozenset[str]:
+    """Role nouns that fit any office (``data/speaker_nouns.tsv``: ``generic_role``), masculine."""
+    return frozenset(_masculine(w) for w in resources.speaker_nouns()["generic_role"])
+
+
 def _other_office(ctx: Context, eid: str, head: str) -> bool:
     """The person ``eid`` holds an office (a role noun of titles.tsv) other than ``head``, both
     specific (``procureur`` / ``maire``; a generic ``responsable``, ``élu`` fits any office)."""
@@ -348,7 +355,7 @@ def _other_office(ctx: Context, eid: str, head: str) -> bool:
     if ent is None or not ent.role:
         return False
     titles = resources.role_nouns()
-    generic = {_masculine(w) for w in resources.speaker_nouns()["generic_role"]}
+    generic = _generic_offices()
     h = _masculine(head)
     if head not in titles or h in generic:
         return False

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .lexicon import _TIME_WORDS
-from .phrases import _subject_after
+from .phrases import _ends_clause, _subject_after
 from .records import Region
 from .tokens import TokenIndex
 from .verbs import _inverted_pronoun, cue_span, verb_class
@@ -93,13 +93,8 @@ def _inverted_cue(ix: TokenIndex, n: int, sent_end: int) -> bool:
     form = ix.toks[k].morph.get("VerbForm")
     if "Inf" in form or ("Part" in form and k == n):
         return False
-    ca, cb = cue_span(ix, k)
-    subject = _subject_after(ix, cb, sent_end)
-    if subject is None:
-        return False
-    after = subject[1]
-    # the inverted subject ends the clause: what follows is no complement of the verb
-    return after >= sent_end or ix.text(after) in (",", ".", "(", ")", "!", "?", ";") or ix.toks[after].pos_ == "ADP"
+    subject = _subject_after(ix, cue_span(ix, k)[1], sent_end)
+    return subject is not None and _ends_clause(ix, subject[1], sent_end)
 
 
 def _content_span(ctx: _Ctx, a: int, b: int) -> Optional[tuple[int, int]]:

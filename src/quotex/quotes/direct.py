@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from .. import resources
+from .. import nouns
 from .context import _content_end, _content_span, _Ctx
 from .lexicon import (
     _CAUSATIVE_SPEECH,
@@ -151,7 +151,7 @@ def _after_apposition(ix: TokenIndex, comma: int, b: int) -> int:
             return e
         if t.is_punct and ix.text(e) in ',«»"“”':
             return comma
-        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+        if ix.finite(e):
             return comma  # (a participle may belong to it: "curé de Léon" is tagged as one)
         e += 1
     return comma
@@ -324,17 +324,8 @@ def _person_subject(ix: TokenIndex, ref: SpeakerRef) -> bool:
         k += 1
     if k >= len(ix) or ix.starts[k] >= ref.end:
         return False
-    low = ix.low(k)
-    classes = resources.speaker_nouns()
-    return (
-        ix.text(k)[:1].isupper()
-        or low in resources.role_nouns()
-        or low in classes["person"]
-        # a body that speaks: "martèle le syndicat", "affirme la préfecture"
-        or low in classes["org_anaphor"]
-        or low in classes["collective"]
-        or low in resources.org_nouns()
-    )
+    # a body that speaks: "martèle le syndicat", "affirme la préfecture"
+    return ix.text(k)[:1].isupper() or nouns.noun_class(ix.low(k)) in ("person", "org", "org_anaphor")
 
 
 def _cue_in_next_sentence(ctx: _Ctx, r: Region, j: int) -> Optional[tuple[int, int, SpeakerRef, int]]:

@@ -7,7 +7,15 @@ from typing import Callable, Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _TIME_WORDS
-from .phrases import _day_and_month, _np_after, _np_or_pronoun, _ref_for_verb, _sentence_stop, _subject_after
+from .phrases import (
+    _day_and_month,
+    _ends_clause,
+    _np_after,
+    _np_or_pronoun,
+    _ref_for_verb,
+    _sentence_stop,
+    _subject_after,
+)
 from .records import Candidate, SpeakerRef
 from .tokens import TokenIndex
 from .verbs import _hypothetical, _inverted_pronoun, _lemma, _negated, cue_span, participle_auxiliary, verb_class
@@ -89,11 +97,7 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
                 after = ix.at(ref.end)
                 if after < se and (
                     ix.low(after) in _QUE
-                    or (
-                        ix.toks[after].pos_ in ("VERB", "AUX")
-                        and "Fin" in ix.toks[after].morph.get("VerbForm")
-                        and ix.low(after) not in _TIME_WORDS  # "jeudi" tagged as a verb
-                    )
+                    or (ix.finite(after) and ix.low(after) not in _TIME_WORDS)  # "jeudi" tagged as a verb
                 ):
                     continue
             if cls == "cue" and not _closing_subject(ix, ref, se):
@@ -121,11 +125,11 @@ def _closing_subject(ix: TokenIndex, ref: SpeakerRef, se: int) -> bool:
         return True
     if ref.kind != "np" or ref.end <= 0:
         return False
-    a, after = ix.at(ref.start), ix.at(ref.end)
+    a = ix.at(ref.start)
     first = ix.low(a)
     if not (ix.text(a)[:1].isupper() or first in _ARTICLES or first in _POSSESSIVES or first in ("un", "une")):
         return False
-    return after >= se or ix.text(after) in (",", ".", "!", "?", ";", "(")
+    return _ends_clause(ix, ix.at(ref.end), se, phrase_after=False)
 
 
 def _learnt_from_sources(ctx: _Ctx, in_taken: Callable[[int], bool]) -> list[Candidate]:
@@ -134,7 +138,7 @@ def _learnt_from_sources(ctx: _Ctx, in_taken: Callable[[int], bool]) -> list[Can
     ix = ctx.ix
     out: list[Candidate] = []
     for k in range(1, len(ix)):
-        if not ix.low(k).startswith(("appr", "appren")) or _lemma(ix.toks[k]) != "apprendre":
+        if not ix.low(k).startswith("appr") or _lemma(ix.toks[k]) != "apprendre":
             continue
         ca, cb = cue_span(ix, k)
         sa, se = ix.sentence(k)
@@ -169,13 +173,7 @@ def _relative_end(ix: TokenIndex, cs: int, ce: int) -> int:
     back after a comma, once it has a verb of its own (``Le maire, qui assure n'avoir rien su, a
     démissionné``)."""
     for m in range(cs + 1, ce - 1):
-        nxt = ix.toks[m + 1]
-        if (
-            ix.text(m) == ","
-            and nxt.pos_ in ("VERB", "AUX")
-            and "Fin" in nxt.morph.get("VerbForm")
-            and any(ix.toks[n].pos_ in ("VERB", "AUX") for n in range(cs, m))
-        ):
+        if ix.text(m) == "," and ix.finite(m + 1) and any(ix.toks[n].pos_ in ("VERB", "AUX") for n in range(cs, m)):
             return m
     return ce
 

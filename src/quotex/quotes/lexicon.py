@@ -1,11 +1,10 @@
-"""Closed word classes and quotation-mark sets the quotation rules read (from ``data/``)."""
+"""Closed word classes the quotation rules read (from ``data/``), and dash and space sets
+(quotation marks: ``quotex.marks``)."""
 
 from __future__ import annotations
 
 from .. import resources
 
-_OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"'}
-_CLOSERS = {"»": "«", "”": "“„", "“": "„", "›": "‹"}
 _DASHES = ("—", "–", "―")
 _SPACES = " \t\u00a0\u202f\u2009\u2007\ufeff\r"
 # closed classes of words, from data/function_words.tsv and data/pronouns.tsv

@@ -49,64 +49,7 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
         at_head = (
             k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
         )
-        comma = np_start
-        np_end: Optional[int] = None  # where the source phrase ends, when not at the comma
-        while comma < se and ix.text(comma) != "," and comma - np_start < 16:
-            comma += 1
-        # "Selon le procureur, Antoine Blanc, ...": an apposed name belongs to the source
-        if comma < se and comma + 2 < se and ix.toks[comma + 1].pos_ == "PROPN":
-            c2 = comma + 1
-            while c2 < se and ix.text(c2)[:1].isupper() and not ix.toks[c2].is_punct and c2 - comma < 5:
-                c2 += 1
-            if c2 < se and ix.text(c2) == ",":
-                comma = c2
-        elif comma + 2 < se and ix.toks[comma + 1].pos_ == "DET":
-            # "Pour Eva Roy, la cheffe de groupe dans l'opposition, ...": a role in apposition
-            c2 = comma + 1
-            while c2 < se and ix.text(c2) != "," and not ix.toks[c2].is_punct and c2 - comma < 10:
-                c2 += 1
-            apposed = range(comma + 2, c2)
-            if (
-                c2 < se
-                and ix.text(c2) == ","
-                and any(ix.low(j) in roles for j in apposed)
-                and not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in apposed)
-            ):
-                comma = c2
-        elif comma + 2 < se and (
-            ix.low(comma + 1) in ("qui", "dont")
-            or (ix.low(comma + 1) in _DE_FORMS and ix.text(comma + 2)[:1].isupper())
-        ):
-            # "Selon l'AFP, qui cite des sources, ...", "Selon Anne Roy, de France 2, ...": a
-            # relative clause or a complement about the source belongs to it
-            c2 = comma + 1
-            while c2 < se and ix.text(c2) not in (",", "«", '"', "“") and c2 - comma < 12:
-                c2 += 1
-            if c2 < se and ix.text(c2) == ",":
-                np_end, comma = comma, c2
-        if (
-            comma >= se
-            or comma - np_start >= 16
-            or any(
-                ix.toks[v].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[v].morph.get("VerbForm")
-                for v in range(np_start, comma)
-            )
-        ):
-            # "Selon le ministre Gérald Roux les policiers ont été ...": no comma after a name (or
-            # after "l'Intérieur"): the source ends at its last capitalised word
-            for e in range(np_start + 2, min(se - 1, np_start + 14)):
-                if (
-                    ix.text(e - 1)[:1].isupper()  # a name, whatever its tag ("Marchand" as an adjective)
-                    and ix.toks[e].pos_ in ("DET", "PRON")
-                    and not ix.toks[e].is_punct
-                    and any(
-                        ix.toks[v].pos_ in ("VERB", "AUX") and "Fin" in ix.toks[v].morph.get("VerbForm")
-                        for v in range(e + 1, min(se, e + 8))
-                    )
-                ):
-                    comma = e - 1  # the source ends with the name; the clause follows
-                    np_end = e
-                    break
+        comma, np_end = _source_extent(ix, np_start, se, roles)
         body = comma + 1
         if (
             comma > np_start + 1
@@ -181,6 +124,60 @@ def _tail_ok(ix: TokenIndex, end: int, se: int) -> bool:
     if ix.text(end) != ",":
         return False
     return not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in range(end + 1, se))
+
+
+def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]) -> tuple[int, Optional[int]]:
+    """Where the source phrase after a marker ends: the comma closing it (with an apposed name, a
+    role, a relative clause or a complement about the source), and the phrase's own end when it is
+    not that comma (None when it is)."""
+    comma = np_start
+    np_end: Optional[int] = None  # where the source phrase ends, when not at the comma
+    while comma < se and ix.text(comma) != "," and comma - np_start < 16:
+        comma += 1
+    # "Selon le procureur, Antoine Blanc, ...": an apposed name belongs to the source
+    if comma < se and comma + 2 < se and ix.toks[comma + 1].pos_ == "PROPN":
+        c2 = comma + 1
+        while c2 < se and ix.text(c2)[:1].isupper() and not ix.toks[c2].is_punct and c2 - comma < 5:
+            c2 += 1
+        if c2 < se and ix.text(c2) == ",":
+            comma = c2
+    elif comma + 2 < se and ix.toks[comma + 1].pos_ == "DET":
+        # "Pour Eva Roy, la cheffe de groupe dans l'opposition, ...": a role in apposition
+        c2 = comma + 1
+        while c2 < se and ix.text(c2) != "," and not ix.toks[c2].is_punct and c2 - comma < 10:
+            c2 += 1
+        apposed = range(comma + 2, c2)
+        if (
+            c2 < se
+            and ix.text(c2) == ","
+            and any(ix.low(j) in roles for j in apposed)
+            and not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in apposed)
+        ):
+            comma = c2
+    elif comma + 2 < se and (
+        ix.low(comma + 1) in ("qui", "dont") or (ix.low(comma + 1) in _DE_FORMS and ix.text(comma + 2)[:1].isupper())
+    ):
+        # "Selon l'AFP, qui cite des sources, ...", "Selon Anne Roy, de France 2, ...": a
+        # relative clause or a complement about the source belongs to it
+        c2 = comma + 1
+        while c2 < se and ix.text(c2) not in (",", "«", '"', "“") and c2 - comma < 12:
+            c2 += 1
+        if c2 < se and ix.text(c2) == ",":
+            np_end, comma = comma, c2
+    if comma >= se or comma - np_start >= 16 or ix.finite_in(np_start, comma):
+        # "Selon le ministre Gérald Roux les policiers ont été ...": no comma after a name (or
+        # after "l'Intérieur"): the source ends at its last capitalised word
+        for e in range(np_start + 2, min(se - 1, np_start + 14)):
+            if (
+                ix.text(e - 1)[:1].isupper()  # a name, whatever its tag ("Marchand" as an adjective)
+                and ix.toks[e].pos_ in ("DET", "PRON")
+                and not ix.toks[e].is_punct
+                and ix.finite_in(e + 1, min(se, e + 8))
+            ):
+                comma = e - 1  # the source ends with the name; the clause follows
+                np_end = e
+                break
+    return comma, np_end
 
 
 def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict[str, str]) -> bool:

@@ -469,6 +469,16 @@ def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
     return max(se, j)
 
 
+def _ends_clause(ix: TokenIndex, after: int, limit: int, phrase_after: bool = True) -> bool:
+    """An inverted subject ending before token ``after`` closes its clause: the sentence ends or
+    punctuation follows (``, rapporte Le Parisien.``), or (``phrase_after``) a closing bracket or a
+    prepositional phrase (``, a déclaré le procureur lors de l'audience``); not a complement of the
+    verb."""
+    if after >= limit or ix.text(after) in (",", ".", "(", "!", "?", ";"):
+        return True
+    return phrase_after and (ix.text(after) == ")" or ix.toks[after].pos_ == "ADP")
+
+
 def _np_or_pronoun(ix: TokenIndex, np: tuple[int, int]) -> SpeakerRef:
     s, e = np
     if e - s == 2 and ix.low(s) == "t" and ix.low(s + 1) in _PRONOUNS:

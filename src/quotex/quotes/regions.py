@@ -8,7 +8,9 @@ from typing import Optional
 import regex
 
 from .. import resources
-from .lexicon import _CLOSERS, _DASHES, _OPENERS, _SPACES
+from ..marks import CLOSERS as _CLOSERS
+from ..marks import OPENERS as _OPENERS
+from .lexicon import _DASHES, _SPACES
 from .records import Region
 
 # the characters the scan acts on (every other character is passed over)

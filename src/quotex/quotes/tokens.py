@@ -78,6 +78,16 @@ class TokenIndex:
     def low(self, k: int) -> str:
         return self.lows[k]
 
+    def finite(self, k: int) -> bool:
+        """Token k is a verb or an auxiliary in a finite form (``a``, ``estime``), not an
+        infinitive or a participle."""
+        t = self.toks[k]
+        return t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+
+    def finite_in(self, a: int, b: int) -> bool:
+        """A finite verb stands among tokens [a, b)."""
+        return any(self.finite(j) for j in range(a, b))
+
     def sentence(self, k: int) -> tuple[int, int]:
         """Token index range [a, b) of the sentence holding token k.
 

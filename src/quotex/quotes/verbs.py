@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .. import resources
+from ..marks import CLOSERS as _CLOSERS
 from ..nlp import lemma
-from .lexicon import _CLOSERS, _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
+from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
 from .tokens import TokenIndex
 
 

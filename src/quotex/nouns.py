@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import resources
+from . import resources
 
 
 def _singular(word: str) -> str:
