@@ -536,6 +536,16 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "la direction a mis en péril", "syndicaliste")],
     ),
     (
+        "incise-with-an-indefinite-pronoun-for-subject",
+        "Le maire Paul Roux a défendu le projet. « Nous refusons de payer pour les autres », ont rétorqué certains.",
+        [("direct", "Nous refusons de payer", "certains")],
+    ),
+    (
+        "a-passive-after-a-comma-is-no-cue",
+        "Une réponse qui, comme le rappelle l’adjoint, a été communiquée à tous les riverains avant le chantier.",
+        [],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

@@ -80,6 +80,8 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
         # inverted: "<content>, a annoncé X" — the cue follows a comma and ends the clause
         if ix.low(k).endswith("ant") and "Part" in ix.toks[k].morph.get("VerbForm"):
             continue
+        if any(ix.low(m) == "été" for m in range(ca, k)):
+            continue  # a passive ("…, a été communiquée aux riverains"): what was told, not who told it
         if ca - 1 >= sa and ix.text(ca - 1) == "," and ca - 1 > sa:
             se = _sentence_stop(ix, k, se)
             pron = _inverted_pronoun(ix, ca, cb + 1)
