@@ -546,6 +546,21 @@ CASES: list[tuple[str, str, Expected]] = [
         [],
     ),
     (
+        "aside-between-verb-and-que",
+        "Le préfet assure de son côté que les digues tiendront jusqu'au printemps prochain.",
+        [("indirect", "les digues tiendront", "préfet")],
+    ),
+    (
+        "que-elided-before-a-quotation-mark",
+        "La direction affirme qu’« aucune solution de reprise » n’a été trouvée pour le site de Vierzon.",
+        [("mixed", "« aucune solution de reprise »", "direction")],
+    ),
+    (
+        "source-marker-closing-a-clause-mid-sentence",
+        "La fermeture a surpris les quarante salariés, selon le syndicat Sud, alors que la mairie espérait un repreneur.",
+        [("indirect", "La fermeture a surpris", "Sud")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

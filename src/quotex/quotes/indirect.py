@@ -8,6 +8,7 @@ from typing import Callable, Optional
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _TIME_WORDS
 from .phrases import (
+    _aside_at,
     _day_and_month,
     _ends_clause,
     _np_after,
@@ -223,6 +224,8 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         t = ix.toks[j]
         if low in _QUE:
             return (j + 1, "que") if j + 1 < se else None
+        if low == "qu" and j + 2 < se and ix.text(j + 1) in ("'", "’"):
+            return j + 2, "que"  # "qu’« aucun effort »": the tokenizer splits the elision before a mark
         if low in ("à", "de", "d'") and _infinitive_at(ix, j + 1, se) and not _passive(ix, k):
             # "appelle à ne pas prendre la route", "propose de se retirer": the infinitive clause asked for
             return j, "inf"
@@ -236,6 +239,8 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         ):
             return j, "inf"
         day = _day_and_month(ix, j, se)
+        if day is None:
+            day = _aside_at(ix, j, se)  # "assure de son côté que ...", "estime pour sa part que ..."
         if day is not None:
             j = day  # "a indiqué le mardi 21 mai 2019, que ..."
             steps += 1

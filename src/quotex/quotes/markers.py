@@ -6,7 +6,7 @@ from typing import Optional
 
 from .. import resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _DE_FORMS, _MARKER_PRONOUNS
+from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS
 from .phrases import _after_brackets, _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
@@ -50,6 +50,10 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
             k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
         )
         comma, np_end = _source_extent(ix, np_start, se, roles)
+        if at_head and k > sa and _linker_after(ix, comma, se) and ix.finite_in(sa, k):
+            # "Cette annonce a surpris les salariés, selon la CGT, alors que ...": the source
+            # closes the clause before it; another clause follows
+            at_head = False
         body = comma + 1
         if (
             comma > np_start + 1
@@ -81,7 +85,12 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
             end = _source_end(ix, np_start, se)
             if (
                 end > np_start
-                and (end >= se - 1 or ix.text(end) in (".", "!", "…") or _tail_ok(ix, end, se))
+                and (
+                    end >= se - 1
+                    or ix.text(end) in (".", "!", "…")
+                    or _tail_ok(ix, end, se)
+                    or _linker_after(ix, end, se)
+                )
                 and _source_np_ok(ix, (np_start, end), False, roles)
             ):
                 start_tok = _clause_start(ctx, sa, k - 1)
@@ -114,6 +123,12 @@ def _source_end(ix: TokenIndex, a: int, se: int) -> int:
             break
         end += 1
     return end
+
+
+def _linker_after(ix: TokenIndex, comma: int, se: int) -> bool:
+    """Token ``comma`` is a comma followed by a word opening a new clause (``, alors que``,
+    ``, mais``)."""
+    return comma + 1 < se and ix.text(comma) == "," and ix.low(comma + 1) in _CLAUSE_LINKERS
 
 
 def _tail_ok(ix: TokenIndex, end: int, se: int) -> bool:
