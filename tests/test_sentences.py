@@ -556,6 +556,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("mixed", "« aucune solution de reprise »", "direction")],
     ),
     (
+        "de-elided-before-a-quotation-mark",
+        "Le ministre a promis d’« agir vite » pour les éleveurs touchés par la sécheresse.",
+        [("mixed", "d’« agir vite »", "ministre")],
+    ),
+    (
         "source-marker-closing-a-clause-mid-sentence",
         "La fermeture a surpris les quarante salariés, selon le syndicat Sud, alors que la mairie espérait un repreneur.",
         [("indirect", "La fermeture a surpris", "Sud")],

@@ -224,8 +224,12 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         t = ix.toks[j]
         if low in _QUE:
             return (j + 1, "que") if j + 1 < se else None
-        if low == "qu" and j + 2 < se and ix.text(j + 1) in ("'", "’"):
-            return j + 2, "que"  # "qu’« aucun effort »": the tokenizer splits the elision before a mark
+        if low in ("qu", "d") and j + 2 < se and ix.text(j + 1) in ("'", "’"):
+            # "qu’« aucun effort »", "d’« agir vite »": the tokenizer splits an elision before a mark
+            if low == "qu":
+                return j + 2, "que"
+            if _infinitive_at(ix, j + 2, se) and not _passive(ix, k):
+                return j, "inf"
         if low in ("à", "de", "d'") and _infinitive_at(ix, j + 1, se) and not _passive(ix, k):
             # "appelle à ne pas prendre la route", "propose de se retirer": the infinitive clause asked for
             return j, "inf"
