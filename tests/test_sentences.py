@@ -566,6 +566,16 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "La fermeture a surpris", "Sud")],
     ),
     (
+        "que-of-a-conjunction-is-no-reported-clause",
+        "« Nous avons tout fait pour l'aider », dit-il, alors qu'une voisine appelait déjà les secours.",
+        [("direct", "Nous avons tout fait", None)],
+    ),
+    (
+        "short-quotation-after-a-fronted-phrase-cue-without-comma",
+        "Du côté de la défense, « c'était très dur » reconnaît son avocate, Me Claire Noël.",
+        [("direct", "c'était très dur", "Noël")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

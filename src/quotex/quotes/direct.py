@@ -236,7 +236,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
     comma = t == ","
     if not comma:
         found = _cue_in_next_sentence(ctx, r, j)
-        if found is not None or len(ctx.text[r.start : r.end].split()) < 4:
+        if found is not None or len(ctx.text[r.start : r.end].split()) < 3:
             return found
     # no comma: "« … » explique le porte-parole", checked below to have a person for subject
     v = j + 1 if comma else j
@@ -527,7 +527,10 @@ def _opens_clause(ctx: _Ctx, r: Region, prev_cue: Optional[tuple[int, int, Speak
         ix = ctx.ix
         k = ix.before(j + 1)
         sa, _ = ix.sentence(max(k, 0)) if k >= 0 else (0, 0)
-        return any(ix.starts[m] < r.open and ix.text(m) in ("»", "”", '"') for m in range(sa, max(k, 0)))
+        if any(ix.starts[m] < r.open and ix.text(m) in ("»", "”", '"') for m in range(sa, max(k, 0))):
+            return True
+        # after a fronted phrase with no verb: "Du côté de la prévenue, « ... » affirme son avocate"
+        return k > sa and not ix.finite_in(sa, k)
     return False
 
 

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _TIME_WORDS
+from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _SUBORDINATORS, _TIME_WORDS
 from .phrases import (
     _aside_at,
     _day_and_month,
@@ -223,6 +223,8 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
         low = ix.low(j)
         t = ix.toks[j]
         if low in _QUE:
+            if j > cb and ix.low(j - 1) in _SUBORDINATORS:
+                return None  # "…, dit-il, alors qu'une mineure comparaissait": a clause of time or cause
             return (j + 1, "que") if j + 1 < se else None
         if low in ("qu", "d") and j + 2 < se and ix.text(j + 1) in ("'", "’"):
             # "qu’« aucun effort »", "d’« agir vite »": the tokenizer splits an elision before a mark
