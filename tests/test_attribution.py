@@ -536,6 +536,14 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         None,
     ),
     (
+        "pronoun-to-the-name-opening-a-sentence-the-parse-missed",
+        "Me Marc Huet représente le frère, Julien Morel, qui s'est porté partie civile en janvier 2020. "
+        "« Le tribunal a écouté tout le monde », dit-il.",
+        "Le tribunal a écouté",
+        "Huet",
+        "Morel",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .. import resources
 from ..quotes.lexicon import _PRONOUNS
 from ..quotes.phrases import _subject_before
 from . import descriptions
@@ -73,6 +74,8 @@ def previous_subject(
     for a, b in ranges:
         subj = subject_in(ctx, a, b)
         if subj is None:
+            subj = _opening_name(ctx, a, b)  # the parse found no subject: a name opening the sentence
+        if subj is None:
             continue
         s, e = subj
         if e - s == 1 and ix.low(s) in _PRONOUNS:
@@ -92,6 +95,22 @@ def previous_subject(
             continue
         if eid and (ctx.strict(eid, gender, number) if strict else ctx.compatible(eid, gender, number)):
             return eid
+    return None
+
+
+def _opening_name(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
+    """The tokens of a person's name opening the sentence at tokens ``a:b``, after a civil title
+    (``Me Pierre Huet représente ...``)."""
+    ix = ctx.ix
+    titles = resources.person_titles()
+    k = a
+    while k < b and (ix.low(k) in titles or ix.low(k) + "." in titles):
+        k += 1
+    if k >= b:
+        return None
+    for m in ctx.table.mentions_in(ix.starts[k], ix.ends[b - 1]):
+        if m.start == ix.starts[k] and m.label == "PERSON":
+            return k, ix.at(m.end - 1) + 1
     return None
 
 
