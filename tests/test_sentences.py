@@ -576,6 +576,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "c'était très dur", "Noël")],
     ),
     (
+        "the-subject-nearest-before-the-verb",
+        "Là où le bât blesse, c’est que le médecin légiste a estimé que la victime était morte avant l'incendie.",
+        [("indirect", "la victime était morte", "légiste")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

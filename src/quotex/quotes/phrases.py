@@ -16,6 +16,7 @@ from .lexicon import (
     _OBJ_CLITICS,
     _POSSESSIVES,
     _PRONOUNS,
+    _QUE,
     _SKIP_PREPS,
     _TIME_WORDS,
 )
@@ -302,7 +303,9 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         cands = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if not cands:
         return None
-    c = cands[0]
+    # the parse may give a verb two subjects: the one nearest before it is the right one
+    before = [c for c in cands if c.i < tok.i]
+    c = max(before, key=lambda t: t.i) if before else cands[0]
     if c.lower_ == "qui" and c.head.head is not c.head:
         ante = c.head.head
         a = ix.index(ante)
@@ -333,8 +336,8 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         if ix.text(j - 1) == "," and ix.toks[j].pos_ == "ADP" and ix.low(j) not in _DE_FORMS:
             b = j - 1  # "Le syndicat, par la voix de son secrétaire, a affirmé": a phrase set off by commas
             break
-    while a < b and ix.toks[a].is_punct:
-        a += 1
+    while a < b and (ix.toks[a].is_punct or ix.low(a) in _QUE):
+        a += 1  # (and "que" the parse left in it: "c'est que l'expert a considéré")
     # "Marie Le Goff (PS) a estimé": the party in brackets is no part of the speaker's name,
     # and the first name the parse left out of the subject is
     bracket = next((j for j in range(a + 1, b) if ix.text(j) == "("), None)
