@@ -581,6 +581,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "la victime était morte", "légiste")],
     ),
     (
+        "a-quoted-name-in-the-subject-apposition-is-no-quotation",
+        "« Les enfants placés n'ont pas été protégés », dit Anne Lebon, présidente de \"l'Enfance d'abord\", partie civile.",
+        [("direct", "Les enfants placés", "Lebon")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

@@ -545,4 +545,6 @@ def _follows_cue(ctx: _Ctx, cue: tuple[int, int, SpeakerRef, int], r: Region) ->
         if ix.toks[j].pos_ in ("VERB",) or ix.text(j) in ".!?":
             return False
         j += 1
-    return "," in between or ":" in between
+    # right after a comma or a colon: a quoted name in the subject's apposition (« présidente de
+    # "la Voix de l'Enfant" ») goes on no quotation
+    return between.rstrip(_SPACES)[-1:] in (",", ":")
