@@ -544,6 +544,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Morel",
     ),
     (
+        "a-text-goes-to-who-spoke-after-the-organisation-was-named",
+        "La préfète Anne Morin a rappelé dans un communiqué que la gendarmerie était sur place. "
+        "« Je salue le sang-froid des secours », poursuit-elle. "
+        "« Une enquête administrative sera ouverte », conclut le communiqué.",
+        "Une enquête administrative",
+        "Morin",
+        "gendarmerie",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

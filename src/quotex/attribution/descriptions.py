@@ -462,6 +462,12 @@ def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
         return eid
     eid = ctx.last_mention(before, ("ORG",), after=within, check=False)
     ent = ctx.ent(eid)
+    if kind == "document" and eid is not None:
+        # "« ... », poursuit-il. « ... », poursuit le communiqué": the text of who spoke since
+        speaker = ctx.last_speaker(before, within=within, any_=True)
+        org_at = max((s for s, e in (ent.mentions if ent else []) if e <= before), default=-1)
+        if speaker is not None and speaker != eid and ctx.latest.get(speaker, -1) > org_at:
+            return speaker
     if eid is not None and ent is not None and ent.head is None:
         return eid
     if kind == "document":
