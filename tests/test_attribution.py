@@ -738,3 +738,15 @@ def test_a_thing_subject_of_the_sentence_is_no_speaker(text: str, thing: str) ->
     for q in doc.quotes:
         speaker = doc.speaker_of(q)
         assert speaker is None or thing not in speaker.name.lower(), speaker
+
+
+def test_the_antecedent_of_qui_is_the_phrase_before_it() -> None:
+    # the parse hangs the relative clause on the verb: its antecedent is the noun phrase before qui
+    text = (
+        "Anne Morin, préfète du Var, « condamne fermement ces violences inacceptables », peut-on lire "
+        "dans ce communiqué, qui rappelle que la police était présente sur les lieux."
+    )
+    doc = quotex.extract(text)
+    quotes = [q for q in doc.quotes if q.content.text.startswith("la police était présente")]
+    assert quotes and quotes[0].speaker_mention is not None
+    assert quotes[0].speaker_mention.text == "ce communiqué"

@@ -402,7 +402,7 @@ def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[tuple[int, int,
         tok = ix.toks[k]
         if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             sub = _subject_before(ix, ix.index(tok.head)) if ix.index(tok.head) >= 0 else None
-            if sub:
+            if sub and lo <= sub[0] and sub[1] <= o:  # a subject before the colon, not in the quotation
                 return ix.starts[o], ix.ends[o], _np_or_pronoun(ix, sub), o
     np = _np_after(ix, lo, o)
     if np:

@@ -318,6 +318,8 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         e = q
         while e > a + 1 and ix.toks[e - 1].is_punct:
             e -= 1
+        if ante.pos_ not in ("NOUN", "PROPN") or e - s > 8 or any(ix.text(m) in '"«»“”' for m in range(s, e)):
+            return _np_before_relative(ix, q)  # the parse's antecedent is too far: the phrase before qui
         return s, e
     left = [t for t in c.subtree if t.i <= c.i or ix.index(t) < k]
     ks = [ix.index(t) for t in left if ix.index(t) >= 0 and not t.is_punct]
@@ -355,6 +357,28 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
     while b > a + 1 and ix.toks[b - 1].pos_ == "PRON" and ix.low(b - 1) in _OBJ_CLITICS:
         b -= 1  # "Le maire lui a répondu": the object pronoun before the verb is no part of the subject
     return (a, b) if a < b else None
+
+
+def _np_before_relative(ix: TokenIndex, q: int) -> Optional[tuple[int, int]]:
+    """The noun phrase right before the relative pronoun at ``q`` (``dans ce communiqué, qui
+    rappelle ...``, ``du compte « L'Œil gauche », qui estimait ...``), at most eight tokens."""
+    e = q
+    while e > 0 and ix.text(e - 1) == ",":
+        e -= 1
+    s = e
+    while (
+        s > 0
+        and e - s < 8
+        and (
+            ix.toks[s - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+            or ix.low(s - 1) in _DE_FORMS
+            or ix.text(s - 1) in ("«", "»", "“", "”", '"')
+        )
+    ):
+        s -= 1
+    while s < e and ix.low(s) in _DE_FORMS:
+        s += 1
+    return (s, e) if any(ix.toks[m].pos_ in ("NOUN", "PROPN") for m in range(s, e)) else None
 
 
 def _impersonal_source(ix: TokenIndex, pron: int, limit: int) -> Optional[SpeakerRef]:
