@@ -603,6 +603,12 @@ def test_description_mentions_join_one_entity() -> None:
         ("voiture", "other"),
         ("table", "other"),
         ("plan", "other"),
+        # a compound is what its last part is
+        ("sous-préfète", "person"),
+        ("sapeur-pompier", "person"),
+        ("lieutenant-colonel", "person"),
+        ("chef-lieu", "other"),
+        ("après-midi", "other"),
     ],
 )
 def test_noun_class(noun: str, kind: str) -> None:

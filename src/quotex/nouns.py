@@ -40,6 +40,12 @@ def noun_class(word: str) -> str:
     base = _singular(w)
     if len(base) >= 5 and base.endswith(tuple(classes["person_suffix"])):
         return "person"
+    if "-" in w.strip("-"):
+        # a compound is what its last part is: "sous-préfet", "sapeur-pompier", "lieutenant-colonel"
+        # are people ("chef-lieu" is a place)
+        last = _singular(w.rsplit("-", 1)[1])
+        if last in roles or last in classes["person"]:
+            return "person"
     return "other"
 
 
