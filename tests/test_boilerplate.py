@@ -69,6 +69,8 @@ BOILERPLATE_LINES = [
     ("Par Lise Perrot , Mise à jour le 03/12/2025 à 06:10", "byline"),
     ("Correspondante à Genève", "byline"),
     ("Article rédigé par la rédaction", "byline"),
+    ("Le maire et la préfète ont inauguré le nouveau pont samedi matin (Photo Marc Lenoir)", "credit"),
+    ("L’espace des commentaires est fermé pour cet article.", "comment-prompt"),
     ("Propos recueillis par Léa Morin", "byline"),
     ("avec AFP , modifié à", "credit"),
     ("Écouter cet article", "ui-label"),
