@@ -71,6 +71,9 @@ BOILERPLATE_LINES = [
     ("Article rédigé par la rédaction", "byline"),
     ("Le maire et la préfète ont inauguré le nouveau pont samedi matin (Photo Marc Lenoir)", "credit"),
     ("L’espace des commentaires est fermé pour cet article.", "comment-prompt"),
+    ("Aucun commentaire pour le moment", "comment-prompt"),
+    ("Soyez la première à commenter cet article", "comment-prompt"),
+    ("• il y a 5 heures", "dateline"),
     ("Propos recueillis par Léa Morin", "byline"),
     ("avec AFP , modifié à", "credit"),
     ("Écouter cet article", "ui-label"),
@@ -100,6 +103,8 @@ ARTICLE_LINES = [
     # subheadings with a number stay
     "Déjà 40 kilomètres de bouchons",
     "Trois blessés en 2022",
+    # a sentence of the article starting like a time stamp
+    "Il y a 3 ans, le maire avait déjà promis de rénover la piscine municipale.",
     # quoted words to "vous" are somebody's speech, not the page talking to its reader
     "« Vous ne passerez pas », a lancé le maire aux manifestants.",
 ]
