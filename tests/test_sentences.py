@@ -586,6 +586,17 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Les enfants placés", "Lebon")],
     ),
     (
+        "a-day-tagged-as-an-infinitive-is-no-complement",
+        "« La frontière restera fermée aux camions », a déclaré jeudi la porte-parole du gouvernement, Anne Dufour, "
+        "citée par l'agence Belga.",
+        [("direct", "La frontière restera fermée", "Dufour")],
+    ),
+    (
+        "source-marker-with-a-role-apposed-without-article",
+        "Pour l'économiste Claire Vidal, chercheuse à l'université de Lille, la reprise « sera lente et fragile ».",
+        [("mixed", "la reprise « sera lente", "Vidal")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

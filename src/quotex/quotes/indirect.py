@@ -203,6 +203,7 @@ def _infinitive_at(ix: TokenIndex, j: int, se: int) -> bool:
         and "Inf" in ix.toks[j].morph.get("VerbForm")
         and ix.toks[j].pos_ in ("VERB", "AUX")
         and not ix.text(j)[:1].isupper()  # "à Alger" tagged as an infinitive: a place
+        and ix.low(j) not in _TIME_WORDS  # "jeudi" too
     )
 
 
@@ -273,7 +274,8 @@ def _complement(ctx: _Ctx, k: int, cb: int, se: int) -> Optional[tuple[int, str]
                 v += 1  # "a précisé ne pas se faire de souci", "ne pas le savoir"
             if v < se and "Inf" in ix.toks[v].morph.get("VerbForm"):
                 return j, "inf"
-        if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm"):
+        if t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm") and low not in _TIME_WORDS:
+            # ("jeudi" may be tagged as an infinitive)
             if j == cb or all(ix.toks[m].pos_ == "ADV" for m in range(cb, j)):
                 return (j - 1 if j > cb and ix.low(j - 1) in ("ne", "n'", "n’") else j), "inf"  # "n'avoir rien su"
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import resources
+from .. import nouns, resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS
 from .phrases import _after_brackets, _aside_at, _np_or_pronoun
@@ -156,12 +156,13 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
             c2 += 1
         if c2 < se and ix.text(c2) == ",":
             comma = c2
-    elif comma + 2 < se and ix.toks[comma + 1].pos_ == "DET":
-        # "Pour Eva Roy, la cheffe de groupe dans l'opposition, ...": a role in apposition
+    elif comma + 2 < se and (ix.toks[comma + 1].pos_ == "DET" or nouns.noun_class(ix.low(comma + 1)) == "person"):
+        # "Pour Eva Roy, la cheffe de groupe dans l'opposition, ...", "Pour X, chercheur à
+        # l'Institut ..., ...": a role in apposition
         c2 = comma + 1
         while c2 < se and ix.text(c2) != "," and not ix.toks[c2].is_punct and c2 - comma < 10:
             c2 += 1
-        apposed = range(comma + 2, c2)
+        apposed = range(comma + 1 + (ix.toks[comma + 1].pos_ == "DET"), c2)
         if (
             c2 < se
             and ix.text(c2) == ","
