@@ -33,6 +33,23 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Nous n'avons rien vu venir", "Roux")],
     ),
     (
+        "incise-unlisted-verb-noun-tagged",
+        "Le maire Paul Roux a ouvert la séance. « Nous ne lâcherons rien sur ce dossier », grince "
+        "l'opposante Claire Vidal.",
+        [("direct", "Nous ne lâcherons rien", "Vidal")],
+    ),
+    (
+        "incise-unlisted-verb-past",
+        "Le maire Paul Roux a ouvert la séance. « La piscine rouvrira en septembre », a complété "
+        "la directrice des sports, Lucie Marchand.",
+        [("direct", "La piscine rouvrira", "Marchand")],
+    ),
+    (
+        "title-then-apposition-is-no-incise",
+        "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
+        [],
+    ),
+    (
         "incise-rapporte",
         "« La route restera fermée tout l'été », rapporte Anne Roy, la présidente du comité.",
         [("direct", "La route restera fermée", "Roy")],
@@ -278,6 +295,16 @@ CASES: list[tuple[str, str, Expected]] = [
         "selon-np",
         "Selon le procureur de Marseille, Antoine Blanc, l'enquête pourrait durer plusieurs mois.",
         [("indirect", "l'enquête pourrait durer", "Blanc")],
+    ),
+    (
+        "selon-role-then-unfamiliar-name",
+        "Selon la porte-parole du ministère, Maëlys Tandia, les écoles resteront fermées jusqu'à lundi.",
+        [("indirect", "les écoles resteront fermées", "Tandia")],
+    ),
+    (
+        "selon-np-with-relative-clause",
+        "Selon le préfet qui s'exprimait mardi sur France Bleu, la route rouvrira lundi.",
+        [("indirect", "la route rouvrira lundi", None)],
     ),
     (
         "selon-pronoun",

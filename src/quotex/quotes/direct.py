@@ -278,6 +278,8 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
         break
     if k is None:
         k = first_aux
+    if k is None and comma and v < limit and _unlisted_incise(ix, v, v + 1, limit):
+        k = v
     if k is None:
         return None
     # "a fait remarquer": the last verb of a chain
@@ -302,7 +304,7 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
     ):
         cls = "speech"
     pron = _inverted_pronoun(ix, ca, cb + 1)
-    if cls is None and pron is None:
+    if cls is None and pron is None and not (comma and _unlisted_incise(ix, k, cb, limit)):
         return None
     if "Part" in ix.toks[k].morph.get("VerbForm") and ix.low(k).endswith("ant"):
         return None  # "…», ajoutant que …": a new quote starts, this one has no cue here
@@ -312,6 +314,32 @@ def _cue_after(ctx: _Ctx, r: Region) -> Optional[tuple[int, int, SpeakerRef, int
     ):
         return None  # a title before its verb: "« Les Misérables » raconte l'histoire de ..."
     return ix.starts[ca], ix.ends[cb - 1], ref, k
+
+
+def _unlisted_incise(ix: TokenIndex, k: int, b: int, limit: int) -> bool:
+    """``« … », expose le commissaire X.``: a finite verb in the incise slot whose inverted subject
+    is a person or a speaking body and closes the clause is a cue, listed or not."""
+    tok = ix.toks[k]
+    form = tok.morph.get("VerbForm")
+    if tok.pos_ == "VERB":
+        # a finite verb, or a participle after its auxiliary (``», a grincé X``)
+        if "Fin" not in form and not ("Part" in form and k > 0 and ix.toks[k - 1].pos_ == "AUX"):
+            return False
+    elif not (
+        # the model often tags an incise verb as a noun (``», grince le maire``): no noun is
+        # followed by a determiner without a preposition, so a verb-shaped word there is the verb
+        tok.pos_ in ("NOUN", "ADJ")
+        and ix.text(k).isalpha()
+        and ix.text(k).islower()
+        and ix.low(k).endswith(("e", "t", "d", "ent"))
+    ):
+        return False
+    np = _subject_after(ix, b, limit)
+    if np is None or np[0] != b:
+        return False
+    if np[1] < limit and ix.text(np[1]) not in (",", ".", "!", "?", ";", "…"):
+        return False
+    return _person_subject(ix, SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]))
 
 
 def _person_subject(ix: TokenIndex, ref: SpeakerRef) -> bool:

@@ -6,7 +6,7 @@ from typing import Optional
 
 from .. import nouns, resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS
+from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS, _QUE
 from .phrases import _after_brackets, _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
@@ -141,6 +141,28 @@ def _tail_ok(ix: TokenIndex, end: int, se: int) -> bool:
     return not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in range(end + 1, se))
 
 
+def _name_word(ix: TokenIndex, k: int) -> bool:
+    """Token k opens a name: tagged so, or a capitalised word the model took for a common noun
+    (an unfamiliar first name) followed by another capitalised word."""
+    if ix.toks[k].pos_ == "PROPN":
+        return True
+    return (
+        ix.toks[k].pos_ in ("NOUN", "ADJ", "X")
+        and ix.text(k)[:1].isupper()
+        and k + 1 < len(ix)
+        and ix.toks[k + 1].pos_ == "PROPN"
+    )
+
+
+def _relative_at(ix: TokenIndex, a: int, b: int) -> int:
+    """Where a relative clause about the source opens in tokens [a, b) (``le procureur qui était
+    interrogé lundi``), or b: its verbs are not the reported clause's."""
+    for j in range(a + 1, b):
+        if ix.low(j) in ("qui", "dont") and ix.toks[j].pos_ == "PRON":
+            return j
+    return b
+
+
 def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]) -> tuple[int, Optional[int]]:
     """Where the source phrase after a marker ends: the comma closing it (with an apposed name, a
     role, a relative clause or a complement about the source), and the phrase's own end when it is
@@ -150,7 +172,7 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
     while comma < se and ix.text(comma) != "," and comma - np_start < 16:
         comma += 1
     # "Selon le procureur, Antoine Blanc, ...": an apposed name belongs to the source
-    if comma < se and comma + 2 < se and ix.toks[comma + 1].pos_ == "PROPN":
+    if comma < se and comma + 2 < se and _name_word(ix, comma + 1):
         c2 = comma + 1
         while c2 < se and ix.text(c2)[:1].isupper() and not ix.toks[c2].is_punct and c2 - comma < 5:
             c2 += 1
@@ -180,7 +202,10 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
             c2 += 1
         if c2 < se and ix.text(c2) == ",":
             np_end, comma = comma, c2
-    if comma >= se or comma - np_start >= 16 or ix.finite_in(np_start, comma):
+    rel = _relative_at(ix, np_start, min(comma, se))
+    if rel < comma < se and np_end is None and not ix.finite_in(np_start, rel) and ix.low(comma - 1) not in _QUE:
+        np_end = rel  # "Selon le procureur qui était interrogé lundi, ...": the source is before qui
+    if comma >= se or comma - np_start >= 16 or ix.finite_in(np_start, rel):
         # "Selon le ministre Gérald Roux les policiers ont été ...": no comma after a name (or
         # after "l'Intérieur"): the source ends at its last capitalised word
         for e in range(np_start + 2, min(se - 1, np_start + 14)):
