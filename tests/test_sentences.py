@@ -45,6 +45,18 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "La piscine rouvrira", "Marchand")],
     ),
     (
+        "mixed-with-unlisted-incise-verb",
+        "Le maire Paul Roux a ouvert la séance. Il restait « deux bancs, une poubelle et rien d'autre », "
+        "énumère la riveraine Claire Vidal.",
+        [("mixed", "Il restait", "Vidal")],
+    ),
+    (
+        "lone-surname-headline-speaker-is-a-person",
+        "Deschamps : « Nous avons manqué de rythme »\n\nLe sélectionneur était déçu. « Il faudra "
+        "mieux faire mardi », a-t-il ajouté.",
+        [("direct", "Nous avons manqué", "Deschamps"), ("direct", "Il faudra", "Deschamps")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

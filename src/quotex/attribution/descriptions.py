@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from .. import nouns, resources
-from ..entities import _key
+from ..entities import _key, canonical
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRE_ADJECTIVES, _PRONOUNS
 from . import pronouns
@@ -185,7 +185,24 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     ):
         g = names.get(ix.low(toks[0]))
         return describe(ctx, toks, head_word, "PERSON", g if g in ("m", "f") else None, named=True)
+    if len(toks) == 1 and _lone_surname(ix.text(toks[0])):
+        # "Deschamps : « … »": one capitalised word no one knows, speaking, is a surname
+        return describe(ctx, toks, head_word, "PERSON", None, named=True)
     return describe(ctx, toks, head_word, "ORG", gender, plural)
+
+
+def _lone_surname(word: str) -> bool:
+    """A word shaped like a surname (``Deschamps``, ``Le Pen`` aside): capitalised, the rest in lower
+    case (an acronym is an organisation), and not the name of a known organisation."""
+    return (
+        len(word) > 2
+        and word[:1].isupper()
+        and word[1:].replace("-", "").isalpha()
+        and word[1:].replace("-", "").islower()
+        and canonical(word) is None
+        and nouns.noun_class(word.lower()) == "other"
+        and word.lower() not in resources.stopwords()
+    )
 
 
 def _person_noun(ix: TokenIndex, k: int) -> bool:

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
+from .incises import unlisted_incises
 from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _SUBORDINATORS, _TIME_WORDS
 from .phrases import (
     _aside_at,
@@ -32,10 +33,9 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
         j = bisect_right(taken_starts, pos) - 1
         return j >= 0 and taken[j][0] <= pos < taken[j][1]
 
-    for k in ix.maybe_verbs():
-        cls = verb_class(ix, k)
-        if cls not in ("speech", "cue"):
-            continue
+    verbs = {k: cls for k in ix.maybe_verbs() if (cls := verb_class(ix, k)) in ("speech", "cue")}
+    verbs.update((k, "cue") for k in unlisted_incises(ctx))  # "<content> « … », énumère X."
+    for k, cls in sorted(verbs.items()):
         r = ctx.region_at(ix.starts[k])
         if in_taken(ix.starts[k]):
             continue
