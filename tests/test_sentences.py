@@ -57,6 +57,12 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Nous avons manqué", "Deschamps"), ("direct", "Il faudra", "Deschamps")],
     ),
     (
+        "pronoun-after-multi-sentence-quote-to-subject-before-it",
+        "Le gouverneur Paul Marchand a salué les secours. Un garçon de l'équipe, resté chez lui ce "
+        "jour-là, attend ses camarades. « Je leur ferai un câlin. Je leur dirai que je les aime », dit-il.",
+        [("direct", "Je leur ferai un câlin", "garçon")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

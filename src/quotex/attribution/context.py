@@ -35,6 +35,15 @@ class Context:
         # regions do not nest: only the last one starting at or before a can hold [a, b)
         return k >= 0 and self.regions[k][1] >= b
 
+    def quote_before(self, pos: int, lo: int) -> Optional[int]:
+        """Where the quotation that ends between ``lo`` and ``pos`` opened, if one does."""
+        k = bisect_right(self._region_starts, pos) - 1
+        while k >= 0 and self.regions[k][1] > pos:
+            k -= 1  # a quotation still open at pos holds it
+        if k >= 0 and lo <= self.regions[k][1] <= pos:
+            return self.regions[k][0]
+        return None
+
     def ent(self, eid: Optional[str]) -> Optional[_Ent]:
         return self.table.get(eid)
 

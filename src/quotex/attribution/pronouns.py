@@ -69,6 +69,13 @@ def previous_subject(
     ix = ctx.ix
     sa, _ = ix.sentence(k)
     ranges = [(sa, k)]
+    opened = ctx.quote_before(ix.starts[k], ix.starts[sa])
+    if opened is not None and ix.at(opened) < sa:
+        first = ix.sentence(ix.at(opened))[0]
+        if all(ix.toks[j].is_punct for j in range(first, ix.at(opened))):
+            # "« … . … », dit-il": a quotation of several sentences that opens its own; the
+            # sentence before is the one before the quotation
+            sa = first
     if sa > 0:
         ranges.append(ix.sentence(sa - 1))
     for a, b in ranges:
