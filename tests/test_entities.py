@@ -101,7 +101,8 @@ def test_role_and_affiliation_from_apposition(text, person, role, affiliation) -
     if affiliation is None:
         assert ent.affiliation is None or doc.entity(ent.affiliation).label == "ORG"
     else:
-        assert doc.entity(ent.affiliation).name == affiliation
+        org = doc.entity(ent.affiliation)
+        assert affiliation in (org.name, org.canonical)
 
 
 def test_gazetteer_aliases_are_one_entity() -> None:
@@ -191,9 +192,21 @@ def test_what_is_not_an_organisation(text, word) -> None:
 
 
 def test_gazetteer_names_an_acronym_in_full() -> None:
+    # the name is the article's ("LNR"); the gazetteer's full form is the canonical name and an alias
     doc = quotex.extract("Le président de la LNR a critiqué la décision de l'arbitre samedi.")
-    org = names(doc, "ORG")["Ligue nationale de rugby"]
-    assert "LNR" in org.aliases
+    org = names(doc, "ORG")["LNR"]
+    assert org.canonical == "Ligue nationale de rugby"
+    assert "Ligue nationale de rugby" in org.aliases
+
+
+def test_name_is_the_gazetteer_form_when_the_article_writes_it() -> None:
+    doc = quotex.extract(
+        "Le Parti communiste français a dénoncé la mesure. Le PCF « ne laissera pas faire », "
+        "a déclaré son porte-parole."
+    )
+    org = names(doc, "ORG")["Parti communiste français"]
+    assert org.canonical == "Parti communiste français"
+    assert "PCF" in org.aliases
 
 
 def test_hyphenated_surname_stays_whole() -> None:

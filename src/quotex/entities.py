@@ -55,9 +55,15 @@ class _Ent:
 
     @property
     def name(self) -> str:
+        """The gazetteer's form when the text uses it, else the fullest form the text uses
+        (``PCF`` when the article never spells the party out)."""
         if self.canonical:
-            return self.canonical
-        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else ""
+            used = [n for n in self.names if _key(n) == _key(self.canonical)]
+            if used or not self.names:
+                return used[0] if used else self.canonical
+        if self.names:
+            return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        return ""
 
 
 # -- gazetteer --------------------------------------------------------------------------
@@ -297,7 +303,8 @@ class EntityTable:
                 continue
             spans = tuple(Span.of(self.text, s, t) for s, t in sorted(e.mentions))
             name = e.name
-            aliases = tuple(a for a in dict.fromkeys(e.names + e.aliases) if a != name)
+            canon = [e.canonical] if e.canonical else []
+            aliases = tuple(a for a in dict.fromkeys(e.names + canon + e.aliases) if a != name)
             out.append(
                 Entity(
                     id=e.id,
@@ -308,6 +315,7 @@ class EntityTable:
                     role=e.role,
                     affiliation=e.affiliation,
                     gender=e.gender,
+                    canonical=e.canonical,
                 )
             )
         return tuple(out)

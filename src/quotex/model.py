@@ -87,7 +87,9 @@ class Paragraph:
 class Entity:
     """One real-world referent (person, organisation, place) with all its mentions.
 
-    ``name`` is the fullest form seen; ``aliases`` the other names it goes by;
+    ``name`` is the fullest form the article uses; ``aliases`` the other names it goes by;
+    ``canonical`` the name the organisation gazetteer knows it by (``Parti communiste français``
+    for an article that only writes ``PCF``), for grouping across articles;
     ``role`` a function read from an apposition (``porte-parole du Pentagone``);
     ``affiliation`` the id of the organisation that role belongs to, if known.
     """
@@ -100,6 +102,7 @@ class Entity:
     role: Optional[str] = None
     affiliation: Optional[str] = None
     gender: Optional[str] = None
+    canonical: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +114,7 @@ class Entity:
             "role": self.role,
             "affiliation": self.affiliation,
             "gender": self.gender,
+            "canonical": self.canonical,
         }
 
     @classmethod
@@ -124,6 +128,7 @@ class Entity:
             role=d.get("role"),
             affiliation=d.get("affiliation"),
             gender=d.get("gender"),
+            canonical=d.get("canonical"),
         )
 
 

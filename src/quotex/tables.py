@@ -62,6 +62,7 @@ ENTITY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("first_start", "int", "offset of the first mention"),
     ("quotes", "int", "number of quotations attributed to it"),
     ("error", "string", "why the article could not be processed (error rows only)"),
+    ("canonical", "string", "the gazetteer's name for a known organisation"),
 )
 
 QUOTE_FIELDS = tuple(c[0] for c in QUOTE_COLUMNS)
@@ -141,6 +142,7 @@ def entity_rows(doc: Document, article_id: Optional[str] = None) -> list[dict[st
                 "first_start": min((m.start for m in e.mentions), default=None),
                 "quotes": said.get(e.id, 0),
                 "error": None,
+                "canonical": e.canonical,
             }
         )
     return rows
