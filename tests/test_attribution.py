@@ -126,6 +126,17 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Lachaud",
     ),
     (
+        "pull-quote-repeats-a-later-cued-quote",
+        "Les riverains ont entendu deux explosions vers 22 heures.\n\n"
+        "« Que se passe-t-il ? On a entendu deux énormes détonations », écrit Martine Roussel sur un groupe local.\n\n"
+        "« Le second pneu a éclaté juste devant moi, je suis tombé »\n\n"
+        "Un témoin, Karim Bensaïd, était sur place. « Je suis allé voir le chauffeur. Le second pneu a éclaté "
+        "juste devant moi, je suis tombé », raconte Karim Bensaïd.",
+        "Le second pneu a éclaté juste devant moi, je suis tombé",
+        "Bensaïd",
+        "Roussel",
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

@@ -32,6 +32,11 @@ def regions(text: str):
         ("Sans guillemets.", []),
         ("« Pas de fin", [("Pas de fin", False)]),
         ("Fin » sans début", []),
+        # a closer of another style ends a quotation whose own closer never comes
+        ("« Oui”, dit-il. « Non », dit-elle.", [("Oui", True), ("Non", True)]),
+        ("“Oui», dit-il.", [("Oui", True)]),
+        # its own closer comes later: the stray mark is inside the quotation
+        ("« Il a dit non” puis oui »", [("Il a dit non” puis oui", True)]),
     ],
 )
 def test_regions(text, expected) -> None:

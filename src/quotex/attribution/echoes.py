@@ -37,22 +37,29 @@ def fill_echoes(quotes: Sequence[Quote], table: EntityTable, title: Optional[tup
     """``quotes`` with a speaker given to the unattributed ones that echo or head the article.
     ``title``: the (start, end) offsets of the headline, if any."""
     out = list(quotes)
-    if all(q.speaker is not None for q in out):
+    if all(q.speaker is not None and (q.cue is not None or q.speaker_mention is not None) for q in out):
         return out
     bags = [_words(q.content.text) for q in out]
     voices = Counter(q.speaker for q in out if q.speaker is not None and q.paragraph is not None)
     for n, q in enumerate(out):
-        if q.speaker is not None or not bags[n]:
+        # a quotation with no cue got at best the passage's voice: a pull quote repeating words
+        # that a cue attributes elsewhere (« … » set apart above « …, …, … », continue X) is X's
+        guessed = q.speaker is not None and q.cue is None and q.speaker_mention is None
+        if (q.speaker is not None and not guessed) or not bags[n] or (guessed and sum(bags[n].values()) < 4):
             continue
         best, best_score = None, 0.0
         for m in range(max(0, n - _WINDOW), min(len(out), n + _WINDOW + 1)):
             r = out[m]
-            if m == n or r.speaker is None:
+            if m == n or r.speaker is None or (guessed and r.cue is None):
                 continue
             score = _overlap(bags[n], bags[m])
             if score > best_score:
                 best, best_score = r.speaker, score
-        eid = best if best_score >= 0.6 else None
+        eid = best if best_score >= (0.8 if guessed else 0.6) else None
+        if guessed:
+            if eid is not None and eid != q.speaker:
+                out[n] = Quote(q.type, q.content, q.cue, eid, q.speaker_mention, q.paragraph)
+            continue
         if eid is None and q.paragraph is None:
             eid = _named_in(table, title, q) or (voices.most_common(1)[0][0] if voices else None)
         if eid is not None:

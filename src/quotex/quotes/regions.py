@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Optional
 
@@ -49,6 +50,7 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
                 pos = first + 1
             carried = None
         before = len(out)
+        seen: dict[str, list[int]] = {}  # offsets of each mark in the stretch, filled when needed
         for mark in _MARKS.finditer(text, pos, e):
             pos = mark.start()
             ch = text[pos]
@@ -73,6 +75,12 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
                 if not stack:
                     a, b = _trim(text, top_open + 1, pos)
                     out.append(Region(a, b, top_open, pos, True))
+            elif ch in _CLOSERS and len(stack) == 1 and stack[0] != '"' and _stray_closes(text, stack[0], pos, e, seen):
+                # "« J'habite à côté”, raconte X": a closer of another style ends a quotation
+                # whose own closer never comes before it opens again
+                counts[stack.pop()] -= 1
+                a, b = _trim(text, top_open + 1, pos)
+                out.append(Region(a, b, top_open, pos, True))
             elif ch in _OPENERS:
                 if not stack:
                     top_open = pos
@@ -108,6 +116,23 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
             out[before:] = sorted(marked + cut, key=lambda r: r.open)
     # a region carried over several paragraphs was opened in an earlier stretch: its start is right
     return [r for r in out if r.start < r.end]
+
+
+def _stray_closes(text: str, opener: str, pos: int, end: int, seen: dict[str, list[int]]) -> bool:
+    """A closing mark of another style at ``pos`` closes ``opener`` when no closer of the opener's
+    own style comes before the opener is used again (or the stretch ends)."""
+    if not seen:
+        seen[""] = []
+        for m in _MARKS.finditer(text, pos, end):
+            seen.setdefault(m.group(), []).append(m.start())
+
+    def next_of(mark: str) -> int:
+        offsets = seen.get(mark, [])
+        k = bisect_right(offsets, pos)
+        return offsets[k] if k < len(offsets) else end
+
+    own = min(next_of(c) for c in _OPENERS[opener])
+    return own >= next_of(opener)
 
 
 _ANY_DASH = regex.compile("[" + "".join(_DASHES) + "]|--")
