@@ -137,6 +137,14 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Roussel",
     ),
     (
+        "unnamed-official-named-by-its-fullest-description",
+        "Le ministre de l'Intérieur a réagi dans la soirée après les violences.\n\n"
+        "« Ces actes seront punis », a déclaré le ministre.",
+        "Ces actes seront punis",
+        "Intérieur",
+        None,
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

@@ -21,6 +21,7 @@ from .. import nouns, resources
 from ..entities import _key, canonical
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRE_ADJECTIVES, _PRONOUNS
+from ..quotes.phrases import _np_after
 from . import pronouns
 from .context import Context
 
@@ -312,7 +313,36 @@ def describe(
     if label == "PERSON" and not named:
         e.role = ctx.text[a:b]
     ctx.table.add_mention(e, a, b)
+    if label == "PERSON" and not named and not plural:
+        fuller = _fuller_description(ctx, toks[k0], head)
+        if fuller is not None:
+            e.names.append(fuller)  # "le maire" after "le maire de Saint-Aubin": its fullest form
     return e.id
+
+
+def _fuller_description(ctx: Context, first: int, head: str) -> Optional[str]:
+    """The same definite description with a complement nearby in the article, before or after
+    (``le maire de Saint-Aubin`` for ``le maire``), when it names nobody (no name, none apposed)."""
+    ix = ctx.ix
+    before = range(first - 1, max(0, first - 600), -1)
+    after = range(first + 1, min(len(ix), first + 600))
+    for k in (*before, *after):
+        if ix.low(k) != head or ix.low(k - 1) not in ("le", "la", "l'", "l’", "du", "au"):
+            continue
+        if k + 2 >= len(ix) or ix.low(k + 1) not in _DE_FORMS or ctx.in_quote(ix.starts[k], ix.ends[k]):
+            continue
+        _, se = ix.sentence(k)
+        np = _np_after(ix, k, se)
+        if np is None or np[1] - np[0] < 3 or np[1] - np[0] > 8:
+            continue
+        a, b = ix.starts[np[0]], ix.ends[np[1] - 1]
+        if any(m.label == "PERSON" for m in ctx.table.mentions_in(a, b)):
+            continue
+        nxt = np[1]
+        if nxt < len(ix) and ix.text(nxt) == "," and nxt + 1 < len(ix) and ix.toks[nxt + 1].pos_ == "PROPN":
+            continue  # "le maire de Lyon, Paul Roux": a named person, not a description
+        return ctx.text[a:b]
+    return None
 
 
 def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, loose: bool = True) -> Optional[str]:
