@@ -145,6 +145,22 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         None,
     ),
     (
+        "pronoun-to-a-country-speaking",
+        "Le ministre Paul Marchand était à Kiev lundi. L'Ukraine a dénoncé mardi une frappe sur un marché. "
+        "« Ces attaques visent des civils », a-t-elle affirmé.",
+        "Ces attaques visent des civils",
+        "Ukraine",
+        "Marchand",
+    ),
+    (
+        "pronoun-to-a-country-opening-its-sentence",
+        "La ministre Claire Vidal a salué la trêve. Le Mali a rejeté mercredi toutes les accusations "
+        "portées contre son armée. « Nous n'avons rien à cacher », a-t-il affirmé dans un communiqué.",
+        "Nous n'avons rien à cacher",
+        "Mali",
+        "Vidal",
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

@@ -995,10 +995,30 @@ def _roles(table: EntityTable, seg: Segment) -> None:
                 break
 
 
+_ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w'’])(le|la|du|au)[ \u00a0]+$")
+
+
 def _genders(table: EntityTable) -> None:
     names = resources.first_names()
     for e in table.entities():
-        if e.label != "PERSON" or e.gender:
+        if e.gender:
+            continue
+        if e.label in ("LOC", "ORG"):
+            # "la Russie", "du Mali": the article a place or a body takes is its gender, which a
+            # pronoun agrees with ("…, a-t-elle averti")
+            seen = set()
+            for s, _ in e.mentions:
+                m = _ARTICLE_BEFORE.search(table.text, max(0, s - 4), s)
+                if m:
+                    seen.add("f" if m.group(1).lower() == "la" else "m")
+            if len(seen) == 1:
+                e.gender = seen.pop()
+            elif not seen and e.label == "LOC" and e.names and all(" " not in n for n in e.names):
+                # no article: a country or a region ending in a mute e is feminine (l'Ukraine,
+                # l'Algérie, Israël and le Niger are not)
+                e.gender = "f" if e.name.lower().endswith("e") else "m"
+            continue
+        if e.label != "PERSON":
             continue
         for n in e.names:
             first = n.split()[0].lower() if n.split() else ""

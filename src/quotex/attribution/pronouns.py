@@ -107,7 +107,7 @@ def previous_subject(
 
 def _opening_name(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
     """The tokens of a person's name opening the sentence at tokens ``a:b``, after a civil title
-    (``Me Pierre Huet représente ...``)."""
+    (``Me Pierre Huet représente ...``), or of a place's or a body's right before its verb."""
     ix = ctx.ix
     titles = resources.person_titles()
     k = a
@@ -116,8 +116,13 @@ def _opening_name(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
     if k >= b:
         return None
     for m in ctx.table.mentions_in(ix.starts[k], ix.ends[b - 1]):
-        if m.start == ix.starts[k] and m.label == "PERSON":
-            return k, ix.at(m.end - 1) + 1
+        if m.start != ix.starts[k]:
+            continue
+        end = ix.at(m.end - 1) + 1
+        if m.label == "PERSON":
+            return k, end
+        if m.label in ("ORG", "LOC") and end < b and ix.toks[end].pos_ in ("AUX", "VERB"):
+            return k, end  # "Israël a rejeté ...": a place or a body right before its verb
     return None
 
 
