@@ -35,6 +35,10 @@ def regions(text: str):
         # a closer of another style ends a quotation whose own closer never comes
         ("« Oui”, dit-il. « Non », dit-elle.", [("Oui", True), ("Non", True)]),
         ("“Oui», dit-il.", [("Oui", True)]),
+        # a straight mark shaped as an opener while another is open: that one was stray
+        ('Il a dit que "tout va mal. Puis "Nous tiendrons", a-t-il dit.', [("Nous tiendrons", True)]),
+        # a straight mark shaped as a closer with nothing open is stray
+        ('Il mesure 6" de haut. "Oui", dit-il.', [("Oui", True)]),
         # its own closer comes later: the stray mark is inside the quotation
         ("« Il a dit non” puis oui »", [("Il a dit non” puis oui", True)]),
     ],

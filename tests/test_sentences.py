@@ -63,6 +63,22 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Je leur ferai un câlin", "garçon")],
     ),
     (
+        "incise-inside-quotation-participle-tagged-as-noun",
+        "Le maire Paul Roux a réuni les habitants. « Nous allons rouvrir la piscine, a-t-il promis. "
+        "Le chantier commencera en mars. »",
+        [("direct", "Nous allons rouvrir", "Roux"), ("direct", "Le chantier commencera", "Roux")],
+    ),
+    (
+        "stray-straight-mark-before-a-quotation",
+        'Le maire Paul Roux a pris la parole. Il a dit que "la situation est grave. Puis il a expliqué que '
+        'les secours arrivaient de Lyon. "Nous ferons tout pour les familles", a-t-il conclu.',
+        [
+            ("indirect", '"la situation est grave', "Roux"),
+            ("indirect", "les secours arrivaient", "Roux"),
+            ("direct", "Nous ferons tout", "Roux"),
+        ],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

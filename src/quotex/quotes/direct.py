@@ -56,7 +56,16 @@ def _split_incises(ctx: _Ctx, r: Region) -> list[tuple[Region, Optional[tuple[in
             if ix.toks[v].pos_ == "AUX" and v + 1 < b:
                 pron = _inverted_pronoun(ix, v, min(v + 3, b))
                 if pron is not None:
-                    k = pron + 1 if pron + 1 < b and ix.toks[pron + 1].pos_ in ("VERB", "AUX") else None
+                    # "a-t-il (ensuite) promis": after the inverted auxiliary, the participle,
+                    # whatever tag the model gave it ("promis" as a noun)
+                    k = pron + 1
+                    while k + 1 < b and ix.toks[k].pos_ == "ADV" and ix.toks[k + 1].text.isalpha():
+                        k += 1
+                    if not (
+                        k < b
+                        and (ix.toks[k].pos_ in ("VERB", "AUX") or (ix.text(k).isalpha() and ix.text(k).islower()))
+                    ):
+                        k = None
                     while k is not None and k + 1 < b and ix.toks[k].pos_ == "AUX" and ix.toks[k + 1].pos_ == "VERB":
                         k += 1
                 else:

@@ -55,6 +55,15 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
             pos = mark.start()
             ch = text[pos]
             if ch == '"':
+                shape = _straight_shape(text, pos, s, e)
+                if stack == ['"'] and shape == "open":
+                    # '... que "la situation est grave. Puis ... "Nous ferons tout", a-t-il dit':
+                    # a mark shaped as an opener while another is open: that one was never
+                    # closed and opens nothing; this one opens
+                    stack.pop()
+                    counts['"'] -= 1
+                if shape == "close" and not stack:
+                    continue  # a closer-shaped mark with nothing open: stray
                 if stack and stack[-1] == '"':
                     stack.pop()
                     counts['"'] -= 1
@@ -116,6 +125,20 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
             out[before:] = sorted(marked + cut, key=lambda r: r.open)
     # a region carried over several paragraphs was opened in an earlier stretch: its start is right
     return [r for r in out if r.start < r.end]
+
+
+def _straight_shape(text: str, pos: int, start: int, end: int) -> str:
+    """``open`` for a straight quotation mark after a space (or the stretch's start) and before a
+    word, ``close`` for one after a word and before a space or punctuation, else ``either``."""
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    space_before = before.isspace() or before in "([{\u00a0\u202f—–-"
+    space_after = after.isspace() or after in ".,;:!?)]}…\u00a0\u202f"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
 
 
 def _stray_closes(text: str, opener: str, pos: int, end: int, seen: dict[str, list[int]]) -> bool:
