@@ -168,6 +168,9 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
         ("Le groupe a racheté la Brasserie Meteor en 2021.", "Brasserie Meteor"),
         # ... or holding a word only organisations' names hold
         ("Martin Productions a licencié dix salariés en mars.", "Martin Productions"),
+        # a company named after the noun of its trade
+        ("L'enseigne Castelbrun a fermé son magasin de Lille.", "enseigne Castelbrun"),
+        ("Le constructeur Valmora a rappelé dix mille voitures.", "constructeur Valmora"),
     ],
 )
 def test_organisations_the_model_misses(text, org) -> None:
