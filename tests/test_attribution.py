@@ -161,6 +161,33 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Vidal",
     ),
     (
+        "pronoun-through-a-chain-of-subject-pronouns",
+        "Le village a rendu hommage à Léa et Chloé, deux sœurs mortes dans l'accident. Léa, 19 ans, était "
+        "étudiante à Nantes. Elle rendait visite à sa sœur Chloé, infirmière à Rennes.\n\n"
+        "Inès était la voisine de Léa depuis dix ans. Elle ne parvient pas à y croire. Elle garde toutes "
+        "leurs photos. « Elle aidait tout le monde », confie-t-elle.",
+        "Elle aidait tout le monde",
+        "Inès",
+        "Léa",
+    ),
+    (
+        "possessive-relative-is-not-the-possessor",
+        "Le village a rendu hommage à Léa et Chloé, deux sœurs mortes dans l'accident. Léa, 19 ans, était "
+        "étudiante à Nantes. Elle rendait visite à sa sœur Chloé, infirmière à Rennes. « Elles riaient "
+        "encore au téléphone dimanche », raconte leur père.",
+        "Elles riaient encore",
+        "père",
+        "Chloé",
+    ),
+    (
+        "first-name-alone-is-the-person-named-so",
+        "La sœur de Leonarda vit dans la Meuse. Leonarda Dibrani est au Kosovo depuis une semaine. "
+        "Leonarda dit « hésiter » à revenir en France.",
+        "« hésiter »",
+        "Dibrani",
+        "sœur",
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

@@ -248,6 +248,18 @@ class _Intervals:
 # -- the table --------------------------------------------------------------------------
 
 
+def _role_heads(role: str) -> list[str]:
+    """The words of a role before its complement: ``porte-parole`` of ``porte-parole du
+    gouvernement``, ``ancien ministre`` of ``ancien ministre de l'Intérieur``, never a name in the
+    complement (``Leonarda`` of ``sœur de Leonarda``)."""
+    words = []
+    for w in role.lower().replace("’", "'").split():
+        if w in ("de", "du", "des", "d'", "à", "au", "aux") or w.startswith("d'"):
+            break
+        words.append(w)
+    return words
+
+
 class EntityTable:
     """Entities under construction, with every mention, for the attribution stage to extend."""
 
@@ -290,7 +302,7 @@ class EntityTable:
         """The most recently mentioned entity described with this head noun before ``before``."""
         best: Optional[tuple[int, _Ent]] = None
         for e in self._ents:
-            if e.head == head or (e.role and head in e.role.lower().split()):
+            if e.head == head or (e.role and head in _role_heads(e.role)):
                 pos = max((s for s, _ in e.mentions if s < before), default=-1)
                 if pos >= 0 and (best is None or pos > best[0]):
                     best = (pos, e)
@@ -809,8 +821,9 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
                         break
                 if match:
                     break
-            if match is None and len(words) == 1 and words[0].lower() in resources.first_names():
-                # "Jamel" after "Jamel Debbouze": a first name alone is the one person named so
+            if match is None and len(words) == 1:
+                # "Jamel" after "Jamel Debbouze", "Leonarda" beside "Leonarda Dibrani": a first name
+                # alone is the one person named so
                 same = [p for p in people if any(len(w) > 1 and w[0] == words[0] for w in map(words_of, p.names))]
                 if len(same) == 1:
                     match = same[0]

@@ -27,6 +27,7 @@ class Context:
         self.latest: dict[str, int] = {}  # entity id -> offset of its latest quote, oldest first
         self.pronoun_memo: dict[int, Optional[str]] = {}
         self.np_memo: dict[tuple[int, int], Optional[str]] = {}
+        self.chain = 0  # how deep a pronoun is being resolved through the subject pronouns before it
         self.heads: list[tuple[int, str, str]] = []  # (offset, head noun, entity) of resolved descriptions
         self._org_words: Optional[dict[str, list[tuple[int, str]]]] = None
 

@@ -20,7 +20,7 @@ import regex
 from .. import nouns, resources
 from ..entities import _key, canonical
 from ..quotes import TokenIndex
-from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRE_ADJECTIVES, _PRONOUNS
+from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _POSSESSIVES, _PRE_ADJECTIVES, _PRONOUNS
 from ..quotes.phrases import _np_after
 from . import pronouns
 from .context import Context
@@ -71,8 +71,13 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     table = ctx.table
     mentions = table.mentions_in(a, b)
     if not mentions:
-        # the phrase is part of a longer name ("Le Maire" of "Bruno Le Maire")
-        mentions = [m for m in table.mentions if m.start < b and a < m.end]
+        # the phrase is part of a longer name ("Le Maire" of "Bruno Le Maire"), not the complement
+        # of a description ("Leonarda" of "la sœur de Leonarda")
+        mentions = [
+            m
+            for m in table.mentions
+            if m.start < b and a < m.end and (ent := ctx.ent(m.entity)) is not None and ent.head is None
+        ]
     roles = resources.role_nouns()
     content = [k for k in toks if ix.toks[k].pos_ not in ("DET",) and ix.low(k) not in ("l'", "d'")]
     while len(content) > 1 and content[0] == toks[0] and ix.low(content[0]) in _DETERMINERS:
@@ -179,6 +184,16 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
         return None
     names = resources.first_names()
     proper = [k for k in toks if ix.text(k)[:1].isupper()]
+    if len(proper) == len(toks) == 1:
+        # "Leonarda" the model did not tag, after "Leonarda Dibrani": the one person named so
+        word = ix.text(toks[0])
+        same = [
+            e
+            for e in table.entities()
+            if e.label == "PERSON" and e.head is None and any(word in n.split() for n in e.names) and e.mentions
+        ]
+        if len(same) == 1 and min(s for s, _ in same[0].mentions) < a:
+            return same[0].id
     if (
         len(proper) == len(toks)
         and ix.toks[toks[0]].pos_ != "DET"
@@ -452,7 +467,9 @@ def _person_description(
         return group
     eid = _periphrasis(ctx, toks, a)
     if eid is None:
-        eid = resolve_role(ctx, sing, gender, a, loose)
+        # "leur père", "son avocat": someone related to the person the passage is about, never
+        # that person; only a role or a description met before names them
+        eid = resolve_role(ctx, sing, gender, a, loose and det not in _POSSESSIVES)
     if eid in others:
         eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:

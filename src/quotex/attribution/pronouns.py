@@ -48,6 +48,24 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     return eid
 
 
+_CHAIN_DEPTH = 3
+
+
+def _chain_ok(ctx: Context, s: int, gender: Optional[str], number: str) -> bool:
+    """The subject pronoun at ``s`` agrees with the pronoun being resolved and the chain is short."""
+    low = ctx.ix.low(s)
+    g, n = _PRONOUNS.get(low, (None, "s"))
+    return low in ("il", "elle", "ils", "elles") and g == gender and n == number and ctx.chain < _CHAIN_DEPTH
+
+
+def _resolve_chained(ctx: Context, s: int) -> Optional[str]:
+    ctx.chain += 1
+    try:
+        return resolve_pronoun(ctx, s)
+    finally:
+        ctx.chain -= 1
+
+
 def _near(ctx: Context, k: int, gender: Optional[str]) -> Optional[str]:
     """Who spoke in the sentence of token ``k`` (before it) or the sentence before, else the
     named person mentioned last there, agreeing on a known gender."""
@@ -86,7 +104,13 @@ def previous_subject(
             continue
         s, e = subj
         if e - s == 1 and ix.low(s) in _PRONOUNS:
+            if ctx.in_quote(ix.starts[s], ix.ends[s]):
+                continue  # "« … Elle était forte », confie-t-elle": the quotation's own subject
             eid = ctx.pronoun_memo.get(ix.starts[s])
+            if eid is None and ix.starts[s] not in ctx.pronoun_memo and _chain_ok(ctx, s, gender, number):
+                # "Eugénie était son amie. Elle n'arrive pas à ... « … », confie-t-elle": the
+                # subject pronoun before is resolved in turn (a chain of a few sentences at most)
+                eid = _resolve_chained(ctx, s)
         else:
             if ctx.in_quote(ix.starts[s], ix.ends[e - 1]):
                 continue
