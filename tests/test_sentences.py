@@ -79,6 +79,11 @@ CASES: list[tuple[str, str, Expected]] = [
         ],
     ),
     (
+        "aside-between-auxiliary-and-participle",
+        "La ministre Claire Vidal a visité l'usine. Son mari a par ailleurs estimé que la fermeture était inévitable.",
+        [("indirect", "la fermeture était inévitable", "mari")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

@@ -299,6 +299,9 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
     """The subject of verb k from the dependency parse (nsubj), as token range of its phrase."""
     tok = ix.toks[k]
     cands = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not cands:
+        # the parse may hang the subject on the auxiliary ("Son mari a par ailleurs estimé")
+        cands = [c for a in tok.children if a.dep_.startswith("aux") for c in a.children if c.dep_ == "nsubj"]
     if not cands and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
         cands = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if not cands:

@@ -7,7 +7,7 @@ from typing import Any, Optional
 from .. import resources
 from ..marks import CLOSERS as _CLOSERS
 from ..nlp import lemma
-from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS
+from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS, _VERB_ASIDES
 from .tokens import TokenIndex
 
 
@@ -86,6 +86,12 @@ def _main_verb(ix: TokenIndex, k: int) -> int:
     return k
 
 
+def _auxiliary(ix: TokenIndex, j: int) -> bool:
+    """Token ``j`` is an auxiliary, also when the model tagged ``a`` or ``est`` as a verb."""
+    t = ix.toks[j]
+    return t.pos_ == "AUX" or (t.pos_ == "VERB" and t.dep_.startswith("aux") and _lemma(t) in ("avoir", "être"))
+
+
 def cue_span(ix: TokenIndex, k: int) -> tuple[int, int]:
     """Token range [a, b) of the verb group around reporting verb k (auxiliaries, clitics, -t-il)."""
     a = k
@@ -95,7 +101,7 @@ def cue_span(ix: TokenIndex, k: int) -> tuple[int, int]:
         t = ix.toks[j]
         low = ix.low(j)
         if (
-            t.pos_ == "AUX"
+            _auxiliary(ix, j)
             or low.startswith("-")
             or low in _OBJ_CLITICS
             or (low in _SUBJ_CLITICS and j > 0 and ix.text(j - 1) in ("-", "-t"))
@@ -108,7 +114,7 @@ def cue_span(ix: TokenIndex, k: int) -> tuple[int, int]:
         j -= 1
         steps += 1
     # do not start on an adverb or a preposition
-    while a < k and ix.toks[a].pos_ not in ("AUX",) and not ix.low(a).startswith("-") and ix.low(a) not in _OBJ_CLITICS:
+    while a < k and not _auxiliary(ix, a) and not ix.low(a).startswith("-") and ix.low(a) not in _OBJ_CLITICS:
         a += 1
     b = _main_verb(ix, k) + 1
     while (
@@ -197,13 +203,15 @@ def participle_auxiliary(ix: TokenIndex, k: int) -> Optional[str]:
     if "Part" not in ix.toks[k].morph.get("VerbForm") or ix.low(k).endswith("ant"):
         return None
     j = k - 1
-    while j >= 0 and (ix.toks[j].pos_ == "ADV" or ix.low(j) in _NEGATORS):
-        j -= 1
+    while j >= 0 and (ix.toks[j].pos_ == "ADV" or ix.low(j) in _NEGATORS or (ix.low(j) in _VERB_ASIDES and k - j <= 4)):
+        j -= 1  # (and an aside: "a par ailleurs estimé", "a lui aussi rappelé")
     if j < 0:
         return ""
     if ix.low(j) == "été":
         return "été"
-    if ix.toks[j].pos_ == "AUX":
+    if ix.toks[j].pos_ == "AUX" or (
+        ix.toks[j].pos_ == "VERB" and _lemma(ix.toks[j]) in ("avoir", "être") and j < k - 1
+    ):
         aux = _lemma(ix.toks[j])
         if aux == "être" and j > 0 and ix.low(j - 1) in ("se", "s'", "me", "m'", "te", "t'", "nous", "vous"):
             return "se être"
