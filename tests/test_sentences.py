@@ -84,6 +84,12 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "la fermeture était inévitable", "mari")],
     ),
     (
+        "report-then-colon-then-quotation",
+        "La porte-parole Anne Roy a affirmé que le texte avait été voté sans les voix de l'opposition : "
+        "« Nous avons une majorité, et c'est bien le cas ! »",
+        [("indirect", "le texte avait été voté", "Roy"), ("direct", "Nous avons une majorité", "Roy")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

@@ -38,6 +38,8 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
         low = ix.low(j)
         if low == ";":
             return j
+        if low == ":" and j + 1 < sent_end and ix.starts[j + 1] in ix.opens:
+            return j  # "a affirmé que la loi est passée : « … »": the quotation after is its own
         if (
             low in ("et", "mais", "puis")
             and j + 1 < sent_end
