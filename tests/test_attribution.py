@@ -188,6 +188,14 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "sœur",
     ),
     (
+        "one-of-a-group-is-somebody-new",
+        "La pompière Julie Marchand a expliqué comment le feu était reparti. Les évacués attendent au "
+        "gymnase. « Je ne sais pas si mon appartement est touché », lance l'une d'entre eux.",
+        "Je ne sais pas si mon appartement",
+        "une",
+        "Marchand",
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

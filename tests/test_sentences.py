@@ -90,6 +90,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "le texte avait été voté", "Roy"), ("direct", "Nous avons une majorité", "Roy")],
     ),
     (
+        "pour-a-feast-is-no-source",
+        "Pour Noël, la mairie a prévu une patinoire sur la place du marché.",
+        [],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

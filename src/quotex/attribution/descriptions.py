@@ -61,6 +61,15 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     if len(toks) == 1 and ix.low(toks[0]) in _PRONOUNS:
         return pronouns.resolve_pronoun(ctx, toks[0])
     lows = [ix.low(k) for k in toks]
+    if len(lows) >= 2 and lows[0] in ("l'", "l’") and lows[1] in ("un", "une") and (len(lows) == 2 or create):
+        # "lance l'une d'entre eux", "l'un des habitants": one of a group, somebody new
+        if not create:
+            return None
+        head_word = nouns.singular(ix.low(toks[-1])) if len(lows) > 2 else lows[1]
+        j = toks[-1] + 1
+        if len(lows) == 2 and j + 2 < len(ix) and ix.low(j) in ("d'", "d’") and ix.low(j + 1) == "entre":
+            toks = [*toks, j, j + 1, j + 2]  # "l'une d'entre eux"
+        return describe(ctx, toks, head_word, "PERSON", "f" if lows[1] == "une" else "m")
     if any(w in _LAST_WORDS for w in lows) and lows[0] in ("ce", "cette"):
         return last_person(ctx, a, "f" if lows[0] == "cette" else "m")
     if len(lows) > 2 and lows[0] in ("le", "la") and lows[1] == "même":

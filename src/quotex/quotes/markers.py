@@ -237,6 +237,9 @@ def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict
         return False
     if b - a == 1 and ix.low(a) in _MARKER_PRONOUNS:
         return True
+    dates = resources.date_words()
+    if all(ix.low(j) in dates or ix.toks[j].like_num or not ix.text(j).isalpha() for j in range(a, b)):
+        return False  # "Pour Noël, six personnes ...", "Pour 2025, ...": a time, not a source
     has_name = any(ix.toks[j].pos_ == "PROPN" or (ix.text(j)[:1].isupper() and j > a) for j in range(a, b))
     has_role = any(ix.low(j) in roles or _lemma(ix.toks[j]) in roles for j in range(a, b))
     if any(ix.toks[j].pos_ in ("VERB", "AUX") and "Part" not in ix.toks[j].morph.get("VerbForm") for j in range(a, b)):
