@@ -716,6 +716,14 @@ def test_there_are_enough_cases() -> None:
             "Le maire a rappelé que la route serait fermée (travaux, accident, etc.) Pour les riverains, rien ne change.",
             "la route serait fermée (travaux, accident, etc.)",
         ),
+        (
+            "La directrice a expliqué que l'école fermerait, avant d'ajouter que les élèves seraient accueillis à Lyon.",
+            "l'école fermerait",
+        ),
+        (
+            "Le maire a estimé que le projet était bon, mais les financements manquent encore.",
+            "le projet était bon",
+        ),
     ],
 )
 def test_where_reported_content_ends(text: str, content: str) -> None:

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .lexicon import _TIME_WORDS
+from .lexicon import _QUE, _TIME_WORDS
 from .phrases import _ends_clause, _subject_after
 from .records import Region
 from .tokens import TokenIndex
@@ -65,6 +65,15 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
             n = j + 1
             if ix.low(n) in ("selon", "d'après"):
                 return j
+            if (
+                ix.low(n) == "avant"
+                and n + 2 < sent_end
+                and ix.low(n + 1) in ("de", "d'", "d’")
+                and verb_class(ix, n + 2)
+            ):
+                return j  # "…, avant d'ajouter que …": a second report
+            if ix.low(n) == "mais" and _new_clause(ix, n + 1, sent_end):
+                return j  # "…, mais l'opposition doute de ce calendrier": the narrator again
             if verb_class(ix, n) and ("Part" in ix.toks[n].morph.get("VerbForm") and ix.low(n).endswith("ant")):
                 return j
             if ix.toks[n].pos_ == "AUX" and _inverted_pronoun(ix, n, min(n + 3, sent_end)) is not None:
@@ -81,6 +90,20 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
                 return j + 1
         j += 1
     return sent_end
+
+
+def _new_clause(ix: TokenIndex, j: int, sent_end: int) -> bool:
+    """Tokens from ``j`` open a clause with its own subject: a determiner and a noun (or a name)
+    right before a finite verb (``l'opposition doute``, ``les syndicats réclament``)."""
+    k = j
+    if k < sent_end and (ix.toks[k].pos_ == "DET" or ix.low(k) in ("l'", "l’")):
+        k += 1
+        while k < sent_end and ix.toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and k - j < 4:
+            k += 1
+    else:
+        while k < sent_end and ix.toks[k].pos_ == "PROPN" and k - j < 3:
+            k += 1
+    return j < k < sent_end and ix.finite(k) and ix.low(k - 1) not in _QUE
 
 
 def _inverted_cue(ix: TokenIndex, n: int, sent_end: int) -> bool:
