@@ -187,6 +187,8 @@ def test_organisations_the_model_misses(text, org) -> None:
         ("Les services d'Ignazio Cassis ont réagi dans la soirée.", "services"),
         # ... unless it begins with a first name
         ("La réponse est venue de la Marie Dubois des grands soirs.", "Marie"),
+        # an article links an organisation's words only after "de" or "à"
+        ("Les vols ont coûté deux millions à l'entreprise l'an dernier.", "an dernier"),
     ],
 )
 def test_what_is_not_an_organisation(text, word) -> None:

@@ -537,6 +537,8 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
                 state = "link"
                 j += 1
                 continue
+            if low in ("la", "l'", "l’", "les") and toks[j - 1].lower_ not in _ORG_LINKS:
+                break  # an article links only after "de", "à": "l'entreprise | l'an dernier"
             if low in _ORG_LINKS:
                 if j + 1 < n and (
                     toks[j + 1].pos_ in ("NOUN", "PROPN", "DET")
