@@ -95,6 +95,17 @@ CASES: list[tuple[str, str, Expected]] = [
         [],
     ),
     (
+        "participle-apposed-to-a-noun-is-no-cue",
+        "Deux cents personnes ont manifesté samedi contre la fermeture de la maternité, annoncée la "
+        "semaine dernière par l'agence régionale de santé.",
+        [],
+    ),
+    (
+        "object-of-the-cue-verb-is-no-speaker",
+        "Une habitante, venue avec ses deux enfants, résume le sentiment général : « On se sent abandonnés. »",
+        [("direct", "On se sent abandonnés", "habitante")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

@@ -83,6 +83,14 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue
         if any(ix.low(m) == "été" for m in range(ca, k)):
             continue  # a passive ("…, a été communiquée aux riverains"): what was told, not who told it
+        if (
+            ca == k
+            and ix.text(k - 1) == ","
+            and "Part" in ix.toks[k].morph.get("VerbForm")
+            and ix.low(k).endswith(("é", "ée", "és", "ées", "it", "ite", "is", "ise"))
+            and _inverted_pronoun(ix, ca, cb + 1) is None
+        ):
+            continue  # "…, annoncée la semaine dernière par l'ARS": a participle apposed to a noun
         if ca - 1 >= sa and ix.text(ca - 1) == "," and ca - 1 > sa:
             se = _sentence_stop(ix, k, se)
             pron = _inverted_pronoun(ix, ca, cb + 1)

@@ -309,7 +309,7 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
     # the parse may give a verb two subjects: the one nearest before it is the right one
     before = [c for c in cands if c.i < tok.i]
     c = max(before, key=lambda t: t.i) if before else cands[0]
-    if c.lower_ == "qui" and c.head.head is not c.head:
+    if c.lower_ == "qui" and c.head.head.i != c.head.i:
         ante = c.head.head
         a = ix.index(ante)
         q = ix.index(c)
@@ -427,6 +427,12 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
             return SpeakerRef("pronoun", ix.starts[s], ix.ends[s])
         return SpeakerRef("np", ix.starts[s], ix.ends[e - 1])
     after = _subject_after(ix, b, limit)
+    if after is not None and any(ix.toks[m].dep_ == "obj" and ix.toks[m].head.i == tok.i for m in range(*after)):
+        after = None  # "résume le sentiment général : « … »": the verb's object, no inverted subject
+    if after is None and subj is None:
+        opening = _opening_np(ix, a)
+        if opening is not None:
+            return SpeakerRef("np", ix.starts[opening[0]], ix.ends[opening[1] - 1])
     if after is not None:
         s, e = after
         if e - s == 1 and ix.low(s) in _PRONOUNS:
@@ -442,6 +448,21 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     if name is not None:
         return SpeakerRef("np", ix.starts[name[0]], ix.ends[name[1] - 1])
     return SpeakerRef("inherit")
+
+
+def _opening_np(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
+    """The noun phrase opening the sentence and closed by a comma, when an aside set off by
+    commas stands between it and the cue at token ``a`` (``Une habitante, venue avec ses
+    enfants, résume …``): its subject, which the parse lost."""
+    sa, _ = ix.sentence(a)
+    if a - 1 <= sa or ix.text(a - 1) != "," or ix.low(sa) not in _DETERMINERS:
+        return None
+    np = _np_after(ix, sa, a)
+    if np is None or np[1] >= a - 2 or ix.text(np[1]) != ",":
+        return None
+    if any(ix.text(m) == "," for m in range(np[1] + 1, a - 1)) or a - np[1] > 12:
+        return None
+    return np
 
 
 def _np_before_cue(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
