@@ -196,6 +196,14 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Marchand",
     ),
     (
+        "gerund-report-belongs-to-its-clause-subject",
+        "« Nous rouvrirons l'usine », a promis la ministre Anne Roy. Le député Marc Lenoir l'a contredite "
+        "en affirmant que le site était déjà vendu.",
+        "le site était déjà vendu",
+        "Lenoir",
+        "Roy",
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

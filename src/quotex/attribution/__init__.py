@@ -232,7 +232,14 @@ def attribute(
             # "X a rejeté l'appel, en estimant que ...": the running speaker, else the subject of
             # the sentence's first clause
             at = c.cue[0] if c.cue else c.start
-            eid = last if last is not None else _clause_subject(ctx, at, same_sentence=True)
+            gerund = c.cue is not None and text[max(0, c.cue[0] - 3) : c.cue[0]].lower() == "en "
+            if gerund:
+                # "Le ministre l'a démenti en disant que …": a gerund's subject is its clause's
+                eid = _clause_subject(ctx, at, same_sentence=True)
+                if eid is None:
+                    eid = last
+            else:
+                eid = last if last is not None else _clause_subject(ctx, at, same_sentence=True)
             if eid is None:
                 # "Le président de la République a nié, expliquant que ...": a description of its own
                 eid = _clause_subject(ctx, at, same_sentence=True, create=True)
