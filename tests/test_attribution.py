@@ -204,6 +204,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Roy",
     ),
     (
+        "description-to-the-named-subject-of-the-sentence-before",
+        "Le maire, Bernard Castel, a défendu la hausse de l'impôt. « Nous n'avons pas le choix », a-t-il "
+        "expliqué.\n\nSon adjoint, Thierry Moulin, a voté contre. L'élu estime que la ville aurait dû "
+        "réduire ses dépenses.",
+        "la ville aurait dû réduire",
+        "Moulin",
+        "Castel",
+    ),
+    (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
         "Le conseil municipal a débattu mardi soir de l'avenir de la piscine, fermée depuis deux ans.\n\n"

@@ -76,6 +76,12 @@ def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
             "présidente du Parti socialiste",
             "Parti socialiste",
         ),
+        (
+            "Son premier adjoint, Thierry Moulin, a voté contre le budget.",
+            "Thierry Moulin",
+            "premier adjoint",
+            None,
+        ),
         # the tagger calls "Outre-mer" a pronoun: a capitalised word does not end the role phrase
         (
             "La ministre des Outre-mer, Sophie Marchal, a démenti tout projet de ce genre.",

@@ -390,14 +390,21 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
         return found.id
     if not loose:
         return None
-    # 3. the latest named speaker, then the latest named person, of the same known gender
+    # 3. the named person subject of the sentence before ("Son adjoint, Thierry Moulin, a voté
+    # contre. L'élu estime que …"), when it agrees and holds no other office
+    eid = pronouns.previous_subject(
+        ctx, ctx.ix.at(before), gender, "s", strict=gender is not None, named=True, create=False
+    )
+    if eid is not None and not _other_office(ctx, eid, head):
+        return eid
+    # 4. the latest named speaker, then the latest named person, of the same known gender
     # (never one who holds another office: "le maire" is not the procureur named before)
     eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
     if eid is None or _other_office(ctx, eid, head):
         eid = ctx.last_mention(before, ("PERSON",), gender, strict=True, named=True)
     if eid and not _other_office(ctx, eid, head):
         return eid
-    # 4. the speaker of the passage, or a named person of unknown gender in the paragraph
+    # 5. the speaker of the passage, or a named person of unknown gender in the paragraph
     eid = ctx.last_speaker(before, any_=True)
     ent = ctx.ent(eid)
     if (

@@ -80,7 +80,13 @@ def _near(ctx: Context, k: int, gender: Optional[str]) -> Optional[str]:
 
 
 def previous_subject(
-    ctx: Context, k: int, gender: Optional[str], number: str, strict: bool = False, named: bool = False
+    ctx: Context,
+    k: int,
+    gender: Optional[str],
+    number: str,
+    strict: bool = False,
+    named: bool = False,
+    create: bool = True,
 ) -> Optional[str]:
     """The entity that is subject of an earlier clause of ``k``'s sentence, or of the sentence
     before, when it agrees (``strict``: on a known gender; ``named``: a named person only)."""
@@ -114,7 +120,7 @@ def previous_subject(
         else:
             if ctx.in_quote(ix.starts[s], ix.ends[e - 1]):
                 continue
-            eid = descriptions.resolve_np(ctx, ix.starts[s], ix.ends[e - 1])
+            eid = descriptions.resolve_np(ctx, ix.starts[s], ix.ends[e - 1], create=create)
         if named:
             ent = ctx.ent(eid)
             if ent is None or ent.label != "PERSON" or ent.head is not None:
@@ -135,6 +141,11 @@ def _opening_name(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
     ix = ctx.ix
     titles = resources.person_titles()
     k = a
+    if k < b and ix.toks[k].pos_ == "DET":
+        # "Son adjoint, Thierry Moulin, a voté …": a role set before the name by a comma
+        c = next((j for j in range(k + 1, min(b, k + 5)) if ix.text(j) == ","), None)
+        if c is not None and all(ix.text(j).islower() and ix.text(j).isalpha() for j in range(k + 1, c)):
+            k = c + 1
     while k < b and (ix.low(k) in titles or ix.low(k) + "." in titles):
         k += 1
     if k >= b:
