@@ -195,6 +195,8 @@ def test_organisations_the_model_misses(text, org) -> None:
         ("La réponse est venue de la Marie Dubois des grands soirs.", "Marie"),
         # an article links an organisation's words only after "de" or "à"
         ("Les vols ont coûté deux millions à l'entreprise l'an dernier.", "an dernier"),
+        # how the paper reached its source, opening a sentence
+        ("Contactée, la direction de l'usine dément toute fermeture.", "Contactée"),
     ],
 )
 def test_what_is_not_an_organisation(text, word) -> None:

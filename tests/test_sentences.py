@@ -106,6 +106,12 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "On se sent abandonnés", "habitante")],
     ),
     (
+        "indefinite-subject-before-colon-cue",
+        "« Je mets une heure de plus », soupire Lucie Martin, infirmière. Un lycéen ajoute : « Le bac "
+        "blanc commence lundi. »",
+        [("direct", "Je mets une heure", "Martin"), ("direct", "Le bac blanc", "lycéen")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

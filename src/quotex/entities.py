@@ -478,6 +478,7 @@ _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")
 _DEFINITE = resources.words("definite_articles")
 _DE_FORMS = resources.words("de_forms")
+_REACH_PARTICIPLES = resources.words("reach_participles")
 
 
 def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
@@ -757,6 +758,8 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue
             if label == "PERSON" and all(t.lower_ in resources.date_words() for t in ent if t.is_alpha):
                 continue  # "Dimanche soir, ...": a day opening a sentence
+            if len(ent) == 1 and ent[0].lower_ in _REACH_PARTICIPLES:
+                continue  # "Contactée, la direction dément": how the paper reached its source
             if taken.overlaps(s, e):
                 continue
             if _described(surface):

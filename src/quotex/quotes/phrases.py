@@ -451,13 +451,18 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
 
 
 def _opening_np(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
-    """The noun phrase opening the sentence and closed by a comma, when an aside set off by
-    commas stands between it and the cue at token ``a`` (``Une habitante, venue avec ses
-    enfants, résume …``): its subject, which the parse lost."""
+    """The noun phrase opening the sentence right before the cue at token ``a`` (``Un lycéen
+    ajoute : « … »``), or closed by a comma when an aside set off by commas stands between it and
+    the cue (``Une habitante, venue avec ses enfants, résume …``): its subject, which the parse
+    lost."""
     sa, _ = ix.sentence(a)
-    if a - 1 <= sa or ix.text(a - 1) != "," or ix.low(sa) not in _DETERMINERS:
+    if a - 1 <= sa or ix.low(sa) not in _DETERMINERS:
         return None
     np = _np_after(ix, sa, a)
+    if np is not None and np[1] == a and a - sa <= 4:
+        return np  # "Un lycéen ajoute : « … »": the phrase right before the cue opens the sentence
+    if ix.text(a - 1) != ",":
+        return None
     if np is None or np[1] >= a - 2 or ix.text(np[1]) != ",":
         return None
     if any(ix.text(m) == "," for m in range(np[1] + 1, a - 1)) or a - np[1] > 12:
