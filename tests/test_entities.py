@@ -76,6 +76,13 @@ def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
             "présidente du Parti socialiste",
             "Parti socialiste",
         ),
+        # a player's position is a role too
+        (
+            "Auteur de l'essai de la victoire, l'ailier Mathis Garnier savourait.",
+            "Mathis Garnier",
+            "ailier",
+            None,
+        ),
         (
             "Son premier adjoint, Thierry Moulin, a voté contre le budget.",
             "Thierry Moulin",
