@@ -112,6 +112,17 @@ CASES: list[tuple[str, str, Expected]] = [
         [("direct", "Je mets une heure", "Martin"), ("direct", "Le bac blanc", "lycéen")],
     ),
     (
+        "final-selon-without-comma",
+        "La route restera fermée jusqu'à lundi selon la préfecture de l'Isère.",
+        [("indirect", "La route restera fermée jusqu'à lundi", "préfecture")],
+    ),
+    ("selon-a-thing-is-no-source", "Les tarifs de la cantine varient selon les régions.", []),
+    (
+        "participle-after-comma-inside-a-sentence-with-selon",
+        "Le suspect aurait, selon une source proche de l'enquête, reconnu les faits.",
+        [("indirect", "reconnu les faits", "source")],
+    ),
+    (
         "title-then-apposition-is-no-incise",
         "Il a revu « Intouchables », comédie culte de Nakache, avec ses enfants.",
         [],

@@ -87,7 +87,7 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             ca == k
             and ix.text(k - 1) == ","
             and "Part" in ix.toks[k].morph.get("VerbForm")
-            and ix.low(k).endswith(("é", "ée", "és", "ées", "it", "ite", "is", "ise"))
+            and ix.low(k).endswith(("é", "ée", "és", "ées", "it", "ite", "is", "ise", "u", "ue", "us", "ues"))
             and _inverted_pronoun(ix, ca, cb + 1) is None
         ):
             continue  # "…, annoncée la semaine dernière par l'ARS": a participle apposed to a noun

@@ -81,7 +81,11 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 continue
         # a marker closing the sentence: "<content>, selon X."
         # (also right after a closing quotation mark: "« pour des raisons de sécurité » selon X")
-        if not is_pour and k - 1 > sa and ix.text(k - 1) in (",", "»", "”", '"'):
+        if (
+            not is_pour
+            and k - 1 > sa
+            and (ix.text(k - 1) in (",", "»", "”", '"') or _speaking_source(ix, np_start, se))
+        ):
             end = _source_end(ix, np_start, se)
             if (
                 end > np_start
@@ -93,9 +97,10 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 )
                 and _source_np_ok(ix, (np_start, end), False, roles)
             ):
-                start_tok = _clause_start(ctx, sa, k - 1)
-                span = _content_span(ctx, start_tok, k - 1)
-                if span and any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, k - 1)):
+                stop = k - 1 if ix.text(k - 1) in (",", "»", "”", '"') else k  # no comma: up to the marker
+                start_tok = _clause_start(ctx, sa, stop)
+                span = _content_span(ctx, start_tok, stop)
+                if span and any(ix.toks[m].pos_ in ("VERB", "AUX") for m in range(start_tok, stop)):
                     s, e = span
                     whole = _covering(ctx, s, e)
                     typ = "direct" if whole else _typed(ctx, s, e)
@@ -107,6 +112,19 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                     )
         resume = k + m_len
     return out
+
+
+def _speaking_source(ix: TokenIndex, a: int, se: int) -> bool:
+    """With no comma before it (``… jusqu'à lundi selon la préfecture.``), a source closing the
+    sentence must be one that speaks: a name or a noun of a person, a body or a text (``selon les
+    régions`` is no source)."""
+    end = _source_end(ix, a, se)
+    if end <= a or not (end >= se - 1 or ix.text(end) in (".", "!", "…")):
+        return False
+    head = next((j for j in range(a, end) if ix.toks[j].pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return False
+    return ix.text(head)[:1].isupper() or nouns.noun_class(ix.low(head)) in ("person", "org", "org_anaphor", "document")
 
 
 def _source_end(ix: TokenIndex, a: int, se: int) -> int:
