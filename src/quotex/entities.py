@@ -254,7 +254,7 @@ def _role_heads(role: str) -> list[str]:
     complement (``Leonarda`` of ``sœur de Leonarda``)."""
     words = []
     for w in role.lower().replace("’", "'").split():
-        if w in ("de", "du", "des", "d'", "à", "au", "aux") or w.startswith("d'"):
+        if w in _DE_FORMS or w in ("à", "au", "aux") or w.startswith(("d'", "d’")):
             break
         words.append(w)
     return words

@@ -24,6 +24,7 @@ from .. import nouns
 from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
+from ..quotes.verbs import _gerund
 from . import descriptions, pronouns
 from .context import Context
 from .echoes import fill_echoes
@@ -232,8 +233,7 @@ def attribute(
             # "X a rejeté l'appel, en estimant que ...": the running speaker, else the subject of
             # the sentence's first clause
             at = c.cue[0] if c.cue else c.start
-            gerund = c.cue is not None and text[max(0, c.cue[0] - 3) : c.cue[0]].lower() == "en "
-            if gerund:
+            if c.cue is not None and _gerund(ix, ix.at(c.cue[0])):
                 # "Le ministre l'a démenti en disant que …": a gerund's subject is its clause's
                 eid = _clause_subject(ctx, at, same_sentence=True)
                 if eid is None:

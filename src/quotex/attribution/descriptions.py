@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
+from itertools import chain
 from typing import Optional
 
 import regex
@@ -61,7 +62,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
     if len(toks) == 1 and ix.low(toks[0]) in _PRONOUNS:
         return pronouns.resolve_pronoun(ctx, toks[0])
     lows = [ix.low(k) for k in toks]
-    if len(lows) >= 2 and lows[0] in ("l'", "l’") and lows[1] in ("un", "une") and (len(lows) == 2 or create):
+    if len(lows) >= 2 and lows[0] in ("l'", "l’") and lows[1] in ("un", "une"):
         # "lance l'une d'entre eux", "l'un des habitants": one of a group, somebody new
         if not create:
             return None
@@ -350,7 +351,7 @@ def _fuller_description(ctx: Context, first: int, head: str) -> Optional[str]:
     ix = ctx.ix
     before = range(first - 1, max(0, first - 600), -1)
     after = range(first + 1, min(len(ix), first + 600))
-    for k in (*before, *after):
+    for k in chain(before, after):
         if ix.low(k) != head or ix.low(k - 1) not in ("le", "la", "l'", "l’", "du", "au"):
             continue
         if k + 2 >= len(ix) or ix.low(k + 1) not in _DE_FORMS or ctx.in_quote(ix.starts[k], ix.ends[k]):

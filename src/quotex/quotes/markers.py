@@ -81,12 +81,8 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                 continue
         # a marker closing the sentence: "<content>, selon X."
         # (also right after a closing quotation mark: "« pour des raisons de sécurité » selon X")
-        if (
-            not is_pour
-            and k - 1 > sa
-            and (ix.text(k - 1) in (",", "»", "”", '"') or _speaking_source(ix, np_start, se))
-        ):
-            end = _source_end(ix, np_start, se)
+        end = _source_end(ix, np_start, se) if not is_pour and k - 1 > sa else np_start
+        if end > np_start and (ix.text(k - 1) in (",", "»", "”", '"') or _speaking_source(ix, np_start, end, se)):
             if (
                 end > np_start
                 and (
@@ -114,11 +110,10 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
     return out
 
 
-def _speaking_source(ix: TokenIndex, a: int, se: int) -> bool:
+def _speaking_source(ix: TokenIndex, a: int, end: int, se: int) -> bool:
     """With no comma before it (``… jusqu'à lundi selon la préfecture.``), a source closing the
     sentence must be one that speaks: a name or a noun of a person, a body or a text (``selon les
-    régions`` is no source)."""
-    end = _source_end(ix, a, se)
+    régions`` is no source); ``end``: where the source phrase from ``a`` ends."""
     if end <= a or not (end >= se - 1 or ix.text(end) in (".", "!", "…")):
         return False
     head = next((j for j in range(a, end) if ix.toks[j].pos_ in ("NOUN", "PROPN")), None)

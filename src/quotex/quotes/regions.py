@@ -50,7 +50,7 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
                 pos = first + 1
             carried = None
         before = len(out)
-        seen: dict[str, list[int]] = {}  # offsets of each mark in the stretch, filled when needed
+        seen: Optional[dict[str, list[int]]] = None  # offsets of each mark in the stretch, when needed
         for mark in _MARKS.finditer(text, pos, e):
             pos = mark.start()
             ch = text[pos]
@@ -84,7 +84,12 @@ def find_regions(text: str, stretches: Sequence[tuple[int, int]]) -> list[Region
                 if not stack:
                     a, b = _trim(text, top_open + 1, pos)
                     out.append(Region(a, b, top_open, pos, True))
-            elif ch in _CLOSERS and len(stack) == 1 and stack[0] != '"' and _stray_closes(text, stack[0], pos, e, seen):
+            elif (
+                ch in _CLOSERS
+                and len(stack) == 1
+                and stack[0] != '"'
+                and _stray_closes(stack[0], pos, e, seen := seen if seen is not None else _mark_offsets(text, pos, e))
+            ):
                 # "« J'habite à côté”, raconte X": a closer of another style ends a quotation
                 # whose own closer never comes before it opens again
                 counts[stack.pop()] -= 1
@@ -141,21 +146,24 @@ def _straight_shape(text: str, pos: int, start: int, end: int) -> str:
     return "either"
 
 
-def _stray_closes(text: str, opener: str, pos: int, end: int, seen: dict[str, list[int]]) -> bool:
+def _mark_offsets(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """The offsets of each quotation mark in ``text[start:end]``, in order."""
+    offsets: dict[str, list[int]] = {}
+    for m in _MARKS.finditer(text, start, end):
+        offsets.setdefault(m.group(), []).append(m.start())
+    return offsets
+
+
+def _stray_closes(opener: str, pos: int, end: int, offsets: dict[str, list[int]]) -> bool:
     """A closing mark of another style at ``pos`` closes ``opener`` when no closer of the opener's
     own style comes before the opener is used again (or the stretch ends)."""
-    if not seen:
-        seen[""] = []
-        for m in _MARKS.finditer(text, pos, end):
-            seen.setdefault(m.group(), []).append(m.start())
 
     def next_of(mark: str) -> int:
-        offsets = seen.get(mark, [])
-        k = bisect_right(offsets, pos)
-        return offsets[k] if k < len(offsets) else end
+        found = offsets.get(mark, [])
+        k = bisect_right(found, pos)
+        return found[k] if k < len(found) else end
 
-    own = min(next_of(c) for c in _OPENERS[opener])
-    return own >= next_of(opener)
+    return min(next_of(c) for c in _OPENERS[opener]) >= next_of(opener)
 
 
 _ANY_DASH = regex.compile("[" + "".join(_DASHES) + "]|--")
