@@ -418,7 +418,34 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     ):
         return eid
     eid = ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
-    return None if eid is None or _other_office(ctx, eid, head) else eid
+    if eid is not None and not _other_office(ctx, eid, head):
+        return eid
+    # 6. nobody before: the person first named as subject of the next sentence ("La ministre de
+    # la Culture s'est dite « inquiète ». Dans la foulée, Hélène Garnier a réuni ...")
+    return _introduced_next(ctx, before, gender, head)
+
+
+def _introduced_next(ctx: Context, before: int, gender: Optional[str], head: str) -> Optional[str]:
+    """The named person, unmentioned before ``before``, subject of the sentence after the one at
+    ``before``, when they agree with the description and hold no other office."""
+    ix = ctx.ix
+    _, end = ix.sentence(ix.at(before))
+    if end >= len(ix):
+        return None
+    a, b = ix.sentence(end)
+    subj = pronouns.subject_in(ctx, a, b) or pronouns._opening_name(ctx, a, b)
+    if subj is None or ctx.in_quote(ix.starts[subj[0]], ix.ends[subj[1] - 1]):
+        return None
+    names = [m for m in ctx.table.mentions_in(ix.starts[subj[0]], ix.ends[subj[1] - 1]) if m.label == "PERSON"]
+    if len(names) != 1:
+        return None
+    eid = names[0].entity
+    ent = ctx.ent(eid)
+    if ent is None or ent.head is not None:
+        return None
+    if min(s for s, _ in ent.mentions) < before or not ctx.compatible(eid, gender, "s"):
+        return None
+    return None if _other_office(ctx, eid, head) else eid
 
 
 @cache
