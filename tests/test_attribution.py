@@ -222,6 +222,25 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Garnier",
         None,
     ),
+    # "le syndicat" is the organisation that noun introduced, not the body that spoke last
+    (
+        "organisation-noun-to-the-name-it-introduced",
+        "« Les travaux prendront du temps », a précisé la préfecture. Le syndicat Force ouvrière "
+        "appelle à la grève jeudi. « Nous ne céderons pas », affirme le syndicat dans un communiqué.",
+        "Nous ne céderons pas",
+        "Force ouvrière",
+        "préfecture",
+    ),
+    # a pronoun to the body whose name, after its article, opens the sentence before
+    (
+        "pronoun-to-a-body-opening-the-sentence-before",
+        "La Fédération française de football annonce une enquête. Elle affirme qu'« aucune sanction "
+        "n'est exclue ». Le Conseil départemental prévoit une aide d'urgence. Il assure que « les "
+        "familles seront relogées ».",
+        "« les familles",
+        "Conseil départemental",
+        "Fédération",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

@@ -184,6 +184,8 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
         # a company named after the noun of its trade
         ("L'enseigne Castelbrun a fermé son magasin de Lille.", "enseigne Castelbrun"),
         ("Le constructeur Valmora a rappelé dix mille voitures.", "constructeur Valmora"),
+        # a participle or an adjective the tagger calls a verb stays in the name
+        ("L'agence des Nations unies pour les réfugiés alerte sur la famine.", "Nations unies"),
     ],
 )
 def test_organisations_the_model_misses(text, org) -> None:
@@ -204,6 +206,10 @@ def test_organisations_the_model_misses(text, org) -> None:
         ("Les vols ont coûté deux millions à l'entreprise l'an dernier.", "an dernier"),
         # how the paper reached its source, opening a sentence
         ("Contactée, la direction de l'usine dément toute fermeture.", "Contactée"),
+        # the verb after an organisation's name is no part of it
+        ("Le syndicat Force Ouvrière appelle à la grève jeudi.", "appelle"),
+        ("La préfecture du Rhône indique que la route restera fermée.", "indique"),
+        ("Le laboratoire Pierre Fabre ferme une usine dans le Tarn.", "ferme"),
     ],
 )
 def test_what_is_not_an_organisation(text, word) -> None:

@@ -473,6 +473,7 @@ def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
 _REL_ADJ = regex.compile(
     r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$"
 )
+_ARTICLES = frozenset(("le", "la", "l'", "l’", "les", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs"))
 _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")
@@ -523,7 +524,18 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
             if u.is_punct or u.is_space:
                 break
             capital = u.text[:1].isupper()
-            adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital
+            # a verb is no adjective, whatever its ending ("Force ouvrière appelle à", "Pierre
+            # Fabre ferme une usine": the clause's finite verb, or a word before an article;
+            # "les Nations unies", "le Syndicat mixte" keep their participle and adjective)
+            verb_like = (
+                u.pos_ in ("VERB", "AUX")
+                and "Fin" in u.morph.get("VerbForm")
+                and u.dep_ == "ROOT"
+                and j + 1 < n
+                and not toks[j + 1].is_punct
+                and toks[j + 1].pos_ not in ("AUX", "VERB")
+            ) or (j + 1 < n and toks[j + 1].pos_ == "DET" and toks[j + 1].lower_ in _ARTICLES)
+            adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital and not verb_like
             if (
                 low == "et"
                 and state == "name"

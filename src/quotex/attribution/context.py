@@ -7,8 +7,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Optional
 
+import regex
+
 from ..entities import EntityTable, _Ent, _key
 from ..quotes import TokenIndex
+
+# the noun right before a name, after its article: "le syndicat | Force ouvrière", "l'association
+# Les | Amis de la Terre"
+_NOUN_BEFORE = regex.compile(
+    r"\b(?i:le|la|l['’]|du|au|les|des)\s*(\p{Ll}[\p{Ll}-]{2,})\s+(?:(?:Les|Le|La|L['’])\s*)?\Z"
+)
 
 # how many mentions a backward search reads at most: far enough for any article, and a bound on
 # the work per quotation on hostile input (a page of thousands of quotations)
@@ -151,15 +159,22 @@ class Context:
 
     def org_with(self, word: str) -> list[tuple[int, str]]:
         """(end offset, entity) of every mention of a named organisation of several words whose
-        name holds ``word`` (``parquet de Nanterre`` for ``parquet``), in text order. Built once."""
+        name holds ``word`` (``parquet de Nanterre`` for ``parquet``), or that the noun ``word``
+        introduces (``le syndicat Force ouvrière``, ``le groupe Vallourec``), in text order. Built once."""
         if self._org_words is None:
             index: dict[str, list[tuple[int, str]]] = {}
             for m in self.table.mentions:
                 ent = self.table.get(m.entity)
-                if m.label != "ORG" or ent is None or ent.head is not None or len(ent.name.split()) < 2:
+                if m.label != "ORG" or ent is None or ent.head is not None:
                     continue
-                for w in set(_key(ent.name).split()):
+                words = set(_key(ent.name).split()) if len(ent.name.split()) >= 2 else set()
+                before = _NOUN_BEFORE.search(self.text, max(0, m.start - 40), m.start)
+                if before is not None:
+                    words.add(before.group(1).lower())
+                for w in words:
                     index.setdefault(w, []).append((m.end, m.entity))
+            for found in index.values():
+                found.sort()
             self._org_words = index
         return self._org_words.get(word, [])
 

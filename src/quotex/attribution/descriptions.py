@@ -171,6 +171,11 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             eid = _named_org_with(ctx, head_word, a)
             if eid is not None:
                 return eid
+        if kind == "org_anaphor" and len(content) == 1:
+            # "le syndicat" after "le syndicat Force ouvrière": the organisation it introduced
+            eid = _named_org_with(ctx, head_word, a)
+            if eid is not None:
+                return eid
         if kind in ("org_anaphor", "document"):
             eid = _issuer(ctx, a, kind)
             if eid is not None:

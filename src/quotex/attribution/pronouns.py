@@ -150,8 +150,10 @@ def _opening_name(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
         k += 1
     if k >= b:
         return None
+    # "Le Conseil départemental prévoit ...": a body's name after its article
+    article = k + 1 < b and ix.toks[k].pos_ == "DET" and ix.low(k) in ("le", "la", "l'", "l’", "les")
     for m in ctx.table.mentions_in(ix.starts[k], ix.ends[b - 1]):
-        if m.start != ix.starts[k]:
+        if m.start != ix.starts[k] and not (article and m.start == ix.starts[k + 1] and m.label == "ORG"):
             continue
         end = ix.at(m.end - 1) + 1
         if m.label == "PERSON":
