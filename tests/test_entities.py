@@ -348,3 +348,20 @@ def test_a_role_before_a_name_in_one_span(surface: str, name: Optional[str]) -> 
     # the model sometimes tags "ministre Merad" as one organisation: the name is the words after the role
     at = _titled_name(surface)
     assert (surface[at:] if at is not None else None) == name
+
+
+def test_a_bare_body_noun_joins_the_organisation_it_heads() -> None:
+    doc = quotex.extract("La préfecture du Rhône a fermé la route. Selon la préfecture, les travaux dureront un mois.")
+    orgs = names(doc, "ORG")
+    assert "préfecture du Rhône" in orgs and "préfecture" not in orgs, list(orgs)
+    assert [m.text for m in orgs["préfecture du Rhône"].mentions] == ["préfecture du Rhône", "préfecture"]
+
+
+def test_a_bare_noun_heading_two_organisations_joins_neither() -> None:
+    doc = quotex.extract(
+        "Le ministère de la Santé et le ministère de l'Intérieur ont publié un bilan. "
+        "Selon le ministère, le nombre de cas recule."
+    )
+    orgs = names(doc, "ORG")
+    assert "ministère de la Santé" in orgs and "ministère de l'Intérieur" in orgs, list(orgs)
+    assert all(len(e.mentions) == 1 for e in orgs.values()), list(orgs)

@@ -867,6 +867,7 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
             if gender and not ent.gender:
                 ent.gender = gender
             assigned[k] = ent
+    _bare_heads(text, raw, assigned)
     for k, (s, e, _label, _canon, gender) in enumerate(raw):
         table.add_mention(assigned[k], s, e, gender)
     # ids in order of first mention
@@ -879,6 +880,27 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
         m.entity = remap.get(m.entity, m.entity)
     table.mentions.sort(key=lambda m: (m.start, m.end))
     table.mention_starts = [m.start for m in table.mentions]
+
+
+def _bare_heads(
+    text: str, raw: Sequence[tuple[int, int, str, Optional[str], Optional[str]]], assigned: dict[int, _Ent]
+) -> None:
+    """``la préfecture`` after ``la préfecture du Rhône``: a body's bare noun joins the one
+    organisation of the article that this noun heads and that was named before it (none when two
+    do: ``le ministère`` after those of the Santé and of the Intérieur)."""
+    heads: dict[str, list[tuple[int, _Ent]]] = {}
+    for k, (s, e, label, _canon, _gender) in enumerate(raw):
+        words = text[s:e].split()
+        if label == "ORG" and len(words) > 1 and words[0].islower():
+            heads.setdefault(words[0], []).append((s, assigned[k]))
+    for k, (s, e, label, _canon, _gender) in enumerate(raw):
+        surface = text[s:e]
+        if label != "ORG" or not surface.isalpha() or not surface.islower() or surface not in heads:
+            continue
+        named = {id(ent): ent for _, ent in heads[surface]}
+        first = min(start for start, _ in heads[surface])
+        if len(named) == 1 and first < s:
+            assigned[k] = next(iter(named.values()))
 
 
 def _acronyms(table: EntityTable) -> None:
