@@ -241,6 +241,16 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Conseil départemental",
         "Fédération",
     ),
+    # a complement with an indefinite article introduces somebody new
+    (
+        "description-with-an-indefinite-complement-is-somebody-new",
+        "« Nous ne reprendrons pas le travail », prévient Patrick Rué, délégué syndical.\n\n"
+        "Les commerçants s'impatientent. « Mes clients ne viennent plus », témoigne le patron d'une "
+        "brasserie du port.",
+        "Mes clients ne viennent plus",
+        "patron d'une brasserie",
+        "Rué",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

@@ -518,12 +518,20 @@ def _person_description(
     if eid is None:
         # "leur père", "son avocat": someone related to the person the passage is about, never
         # that person; only a role or a description met before names them
-        eid = resolve_role(ctx, sing, gender, a, loose and det not in _POSSESSIVES)
+        # "le patron d'une brasserie": a complement with an indefinite article introduces
+        # somebody new, never the salient person
+        loose = loose and det not in _POSSESSIVES and not _indefinite_complement(ix, toks, head)
+        eid = resolve_role(ctx, sing, gender, a, loose)
     if eid in others:
         eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:
         return eid
     return describe(ctx, _until_addressee(ix, toks), sing, "PERSON", gender)
+
+
+def _indefinite_complement(ix: TokenIndex, toks: list[int], head: int) -> bool:
+    """The description's head takes a complement with an indefinite article (``d'une brasserie``)."""
+    return any(ix.low(k) in ("de", "d'", "d’") and ix.low(k + 1) in ("un", "une") for k in toks if head < k < toks[-1])
 
 
 def _periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
