@@ -96,6 +96,13 @@ def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
             "ministre des Outre-mer",
             None,
         ),
+        # a role noun the tagger takes for a participle
+        (
+            "Karim Haddad, délégué du personnel, a quitté la réunion.",
+            "Karim Haddad",
+            "délégué du personnel",
+            None,
+        ),
         # without a comma a name is apposed to the nearest role noun
         (
             "L'avocat de l'ancien maire Roger Vidal a demandé un renvoi.",

@@ -285,6 +285,12 @@ CASES: list[tuple[str, str, Expected]] = [
         "Pour Nadia Lambert, la cheffe de groupe dans l'opposition, ce budget est un « renoncement ».",
         [("mixed", "ce budget est un", "Lambert")],
     ),
+    # a role noun the tagger takes for a participle ("délégué") is still the apposed role
+    (
+        "pour-with-apposed-participle-role",
+        "Pour Karim Haddad, délégué du personnel, « la direction méprise ceux qui font tourner l'usine ».",
+        [("direct", "la direction méprise", "Haddad")],
+    ),
     (
         "date-before-que",
         "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",

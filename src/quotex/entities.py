@@ -473,7 +473,9 @@ def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
 _REL_ADJ = regex.compile(
     r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$"
 )
-_ARTICLES = frozenset(("le", "la", "l'", "l’", "les", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs"))
+_ARTICLES = frozenset(
+    ("le", "la", "l'", "l’", "les", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs", "ceux", "celles")
+)
 _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")
@@ -525,7 +527,8 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
                 break
             capital = u.text[:1].isupper()
             # a verb is no adjective, whatever its ending ("Force ouvrière appelle à", "Pierre
-            # Fabre ferme une usine": the clause's finite verb, or a word before an article;
+            # Fabre ferme une usine": the clause's finite verb, or a word before an article or a
+            # demonstrative ("la métropole méprise ceux qui");
             # "les Nations unies", "le Syndicat mixte" keep their participle and adjective)
             verb_like = (
                 u.pos_ in ("VERB", "AUX")
@@ -534,7 +537,7 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
                 and j + 1 < n
                 and not toks[j + 1].is_punct
                 and toks[j + 1].pos_ not in ("AUX", "VERB")
-            ) or (j + 1 < n and toks[j + 1].pos_ == "DET" and toks[j + 1].lower_ in _ARTICLES)
+            ) or (j + 1 < n and toks[j + 1].lower_ in _ARTICLES and toks[j + 1].pos_ in ("DET", "PRON"))
             adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital and not verb_like
             if (
                 low == "et"
@@ -937,6 +940,8 @@ def _role_stop(t: Any) -> bool:
     (a capitalised word the tagger calls a pronoun, as ``Outre-mer``, is part of a name)."""
     if t.pos_ == "PRON" and t.text[:1].isupper() and t.lower_ not in resources.pronouns():
         return False
+    if t.pos_ in ("VERB", "ADJ") and _is_role_word(t.lower_, resources.role_nouns()):
+        return False  # a role noun the tagger takes for a participle: "délégué", "élue"
     return t.pos_ in _ROLE_STOP_POS or (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space
 
 

@@ -202,7 +202,8 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
             c2 < se
             and ix.text(c2) == ","
             and any(ix.low(j) in roles for j in apposed)
-            and not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in apposed)
+            # (a role noun the tagger takes for a participle is no verb: "délégué du personnel")
+            and not any(ix.toks[j].pos_ in ("VERB", "AUX") and ix.low(j) not in roles for j in apposed)
         ):
             comma = c2
     elif comma + 2 < se and (
