@@ -251,6 +251,16 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "patron d'une brasserie",
         "Rué",
     ),
+    # a pronoun never goes to a speaker of the other gender; a description before it agrees
+    (
+        "pronoun-to-a-description-of-its-gender-in-the-sentence-before",
+        "À l'audience, le prévenu a maintenu sa version. « Je n'ai rien su », a-t-il répété. Une "
+        "affirmation contestée par l'ancienne gardienne de l'immeuble. « Je lui ai écrit trois fois », "
+        "a-t-elle assuré.",
+        "Je lui ai écrit",
+        "gardienne",
+        "prévenu",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

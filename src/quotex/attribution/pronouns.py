@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import resources
+from .. import nouns, resources
 from ..quotes.lexicon import _PRONOUNS
 from ..quotes.phrases import _subject_before
 from . import descriptions
@@ -35,6 +35,8 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
         eid = ctx.last_speaker(start, gender, number, within=recent, strict=True)
     if eid is None:
         eid = previous_subject(ctx, k, gender, number, strict=True)
+    if eid is None and number == "s" and gender is not None:
+        eid = _described_before(ctx, k, gender)
     if eid is None:
         eid = ctx.last_speaker(start, gender, number, within=recent)
     if eid is None:
@@ -44,6 +46,9 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
         eid = ctx.last_mention(start, labels, gender, number)
     if eid is None and number == "s":
         eid = ctx.last_speaker(start, any_=True)
+        ent = ctx.ent(eid)
+        if ent is not None and gender is not None and ent.gender not in (None, gender):
+            eid = None  # "elle" is never the man who spoke last
     ctx.pronoun_memo[start] = eid
     return eid
 
@@ -64,6 +69,35 @@ def _resolve_chained(ctx: Context, s: int) -> Optional[str]:
         return resolve_pronoun(ctx, s)
     finally:
         ctx.chain -= 1
+
+
+_ONE = {"la": "f", "une": "f", "cette": "f", "le": "m", "un": "m", "ce": "m", "cet": "m"}
+
+
+def _described_before(ctx: Context, k: int, gender: str) -> Optional[str]:
+    """The person a singular description of that gender designates, latest in the sentence before
+    ``k`` or in its own sentence before it (``Une affirmation contestée par l'ancienne gardienne.
+    « … », a-t-elle assuré``)."""
+    ix = ctx.ix
+    sa, _ = ix.sentence(k)
+    lo = ix.sentence(sa - 1)[0] if sa > 0 else sa
+    for j in range(k - 1, lo, -1):
+        t = ix.toks[j]
+        if t.pos_ not in ("NOUN", "ADJ", "VERB") or not ix.text(j).islower():
+            continue
+        if "Plur" in t.morph.get("Number") or nouns.noun_class(ix.low(j)) != "person":
+            continue
+        d = j - 1
+        while d > lo and ix.toks[d].pos_ == "ADJ" and j - d < 3:
+            d -= 1  # "l'ancienne gardienne"
+        det = ix.low(d)
+        g = "f" if det in ("l'", "l’") and "Fem" in t.morph.get("Gender") else _ONE.get(det)
+        if det in ("l'", "l’") and g is None:
+            g = "m" if "Masc" in t.morph.get("Gender") else None
+        if g != gender or ctx.in_quote(ix.starts[d], ix.ends[j]):
+            continue
+        return descriptions.resolve_np(ctx, ix.starts[d], ix.ends[j])
+    return None
 
 
 def _near(ctx: Context, k: int, gender: Optional[str]) -> Optional[str]:
