@@ -261,6 +261,16 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "gardienne",
         "prévenu",
     ),
+    # a lawyer (Me) holds no other office; a word for any office is the official just described
+    (
+        "generic-office-to-the-role-description-before",
+        "« Mon client a été jugé pour l'exemple », a estimé Me Antoine Weil à la sortie de la salle.\n\n"
+        "Le procureur avait requis trois ans de prison. Dans son réquisitoire, le magistrat avait "
+        "dénoncé « une négligence coupable ».",
+        "une négligence coupable",
+        "procureur",
+        "Weil",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

@@ -54,6 +54,9 @@ def resolve_np(ctx: Context, a: int, b: int, create: bool = True, loose: bool = 
     return eid
 
 
+_MAITRE = regex.compile(r"\b(?:Me|Maître)\s+\Z")
+
+
 def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Optional[str]:
     ix = ctx.ix
     toks = ctx.tokens(a, b)
@@ -403,6 +406,12 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     )
     if eid is not None and not _other_office(ctx, eid, head):
         return eid
+    # 3b. a word for any office (le magistrat, l'élu) is the person a role description subject of
+    # the sentence before designates ("Le procureur avait requis trois ans. Le magistrat …")
+    if _masculine(head) in _generic_offices():
+        eid = _described_subject(ctx, before, gender)
+        if eid is not None:
+            return eid
     # 4. the latest named speaker, then the latest named person, of the same known gender
     # (never one who holds another office: "le maire" is not the procureur named before)
     eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
@@ -428,6 +437,29 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     # 6. nobody before: the person first named as subject of the next sentence ("La ministre de
     # la Culture s'est dite « inquiète ». Dans la foulée, Hélène Garnier a réuni ...")
     return _introduced_next(ctx, before, gender, head)
+
+
+def _described_subject(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
+    """The person a singular description headed by a person noun designates, subject of the
+    sentence before the one at ``before``."""
+    ix = ctx.ix
+    sa, _ = ix.sentence(ix.at(before))
+    if sa == 0:
+        return None
+    a, b = ix.sentence(sa - 1)
+    subj = pronouns.subject_in(ctx, a, b)
+    if subj is None or ctx.in_quote(ix.starts[subj[0]], ix.ends[subj[1] - 1]):
+        return None
+    head = subj[1] - 1
+    if ix.low(subj[0]) not in ("le", "la", "l'", "l’") or nouns.noun_class(ix.low(head)) != "person":
+        return None
+    if "Plur" in ix.toks[head].morph.get("Number"):
+        return None
+    eid = resolve_np(ctx, ix.starts[subj[0]], ix.ends[head])
+    ent = ctx.ent(eid)
+    if ent is None or ent.label != "PERSON" or ent.group or not ctx.compatible(eid, gender, "s"):
+        return None
+    return eid
 
 
 def _introduced_next(ctx: Context, before: int, gender: Optional[str], head: str) -> Optional[str]:
@@ -463,13 +495,16 @@ def _other_office(ctx: Context, eid: str, head: str) -> bool:
     """The person ``eid`` holds an office (a role noun of titles.tsv) other than ``head``, both
     specific (``procureur`` / ``maire``; a generic ``responsable``, ``élu`` fits any office)."""
     ent = ctx.ent(eid)
-    if ent is None or not ent.role:
+    if ent is None:
         return False
     titles = resources.role_nouns()
     generic = _generic_offices()
     h = _masculine(head)
     if head not in titles or h in generic:
         return False
+    if not ent.role:
+        # "Me Antoine Weil" is a lawyer, whatever role the article gives him
+        return h != "avocat" and any(_MAITRE.search(ctx.text, max(0, s - 8), s) for s, _ in ent.mentions)
     held = {_masculine(w) for w in _key(ent.role).split() if w in titles}
     held -= generic
     return bool(held) and h not in held
