@@ -174,6 +174,8 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
         # a local unit: the phrase with its place, not the national body the gazetteer knows
         ("La gendarmerie de Vienne a lancé un appel à témoins.", "gendarmerie de Vienne"),
         ("Le rectorat de Grenoble a fermé deux classes.", "rectorat de Grenoble"),
+        # ... even when the gazetteer knows the national body's name
+        ("L'Agence régionale de santé d'Occitanie a confirmé trois cas.", "Agence régionale de santé d'Occitanie"),
         ("Les écoles de la Fédération Wallonie-Bruxelles rouvrent lundi.", "Fédération Wallonie-Bruxelles"),
         (
             "Selon le ministère de la Santé et des Services sociaux, le virus recule.",
@@ -372,3 +374,13 @@ def test_a_bare_noun_heading_two_organisations_joins_neither() -> None:
     orgs = names(doc, "ORG")
     assert "ministère de la Santé" in orgs and "ministère de l'Intérieur" in orgs, list(orgs)
     assert all(len(e.mentions) == 1 for e in orgs.values()), list(orgs)
+
+
+def test_a_body_named_short_in_lower_case_joins_its_full_name() -> None:
+    doc = quotex.extract(
+        "L'Agence régionale de santé d'Occitanie a confirmé trois cas. « La situation est sous "
+        "contrôle », indique l'agence régionale."
+    )
+    orgs = names(doc, "ORG")
+    assert list(orgs) == ["Agence régionale de santé d'Occitanie"], list(orgs)
+    assert doc.speaker_of(doc.quotes[0]).name == "Agence régionale de santé d'Occitanie"

@@ -742,13 +742,13 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 taken.add(s, e)
         for s, e, g in _org_phrases(seg):
             # "la brigade de [gendarmerie]": the phrase wins over a gazetteer name in its complement
-            # and over a common noun the gazetteer knows at its head ("la [gendarmerie] de Privas":
-            # a local unit, not the national body)
+            # and over a name the gazetteer knows at its head ("la [gendarmerie] de Privas", "l'[Agence
+            # régionale de santé] d'Occitanie": a local unit, not the national body)
             for r in [
                 r
                 for r in gaz
                 if (s < r[0] and r[1] <= e and _LINK_BEFORE.search(text, s, r[0]))
-                or (r[0] == s and r[1] < e and text[r[0] : r[1]].islower() and _PLACE_AFTER.match(text, r[1], e))
+                or (r[0] == s and r[1] < e and _PLACE_AFTER.match(text, r[1], e))
             ]:
                 gaz.remove(r)
                 taken.discard(r[0], r[1])
@@ -888,21 +888,24 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
 def _bare_heads(
     text: str, raw: Sequence[tuple[int, int, str, Optional[str], Optional[str]]], assigned: dict[int, _Ent]
 ) -> None:
-    """``la préfecture`` after ``la préfecture du Rhône``: a body's bare noun joins the one
-    organisation of the article that this noun heads and that was named before it (none when two
-    do: ``le ministère`` after those of the Santé and of the Intérieur)."""
-    heads: dict[str, list[tuple[int, _Ent]]] = {}
-    for k, (s, e, label, _canon, _gender) in enumerate(raw):
-        words = text[s:e].split()
-        if label == "ORG" and len(words) > 1 and words[0].islower():
-            heads.setdefault(words[0], []).append((s, assigned[k]))
+    """``la préfecture`` after ``la préfecture du Rhône``, ``l'agence régionale`` after ``l'Agence
+    régionale de santé``: a body's name cut short, in lower case, joins the one organisation of the
+    article named before it whose name it begins (none when two do: ``le ministère`` after those of
+    the Santé and of the Intérieur)."""
+    orgs = [
+        (s, text[s:e].lower().split(), assigned[k]) for k, (s, e, label, _c, _g) in enumerate(raw) if label == "ORG"
+    ]
     for k, (s, e, label, _canon, _gender) in enumerate(raw):
         surface = text[s:e]
-        if label != "ORG" or not surface.isalpha() or not surface.islower() or surface not in heads:
+        words = surface.split()
+        if label != "ORG" or not surface.islower() or len(words) > 3 or not all(w.isalpha() for w in words):
             continue
-        named = {id(ent): ent for _, ent in heads[surface]}
-        first = min(start for start, _ in heads[surface])
-        if len(named) == 1 and first < s:
+        named = {
+            id(ent): ent
+            for start, full, ent in orgs
+            if start < s and len(full) > len(words) and full[: len(words)] == words
+        }
+        if len(named) == 1:
             assigned[k] = next(iter(named.values()))
 
 
