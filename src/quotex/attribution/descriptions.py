@@ -3,7 +3,8 @@
 * a name or a phrase holding one: the person named in it (``la porte-parole du Pentagone
   Michelle Baldanza``), else the organisation, else a place used for its government (``Berne``);
 * a definite description headed by a role noun (``le ministre``, ``la porte-parole``): the person
-  with that role, else the latest compatible speaker, else the latest compatible person;
+  it designates (the sieves of ``roles``); an indefinite one (``un habitant``) somebody new;
+* ``le syndicat``, ``la préfecture``: the organisation that noun introduced or heads;
 * ``ce dernier`` / ``cette dernière``: the person mentioned last;
 * other descriptions (``le site``, ``l'ambassade de Russie``): the entity last described with the
   same head noun, else a new entity for that description.
@@ -12,8 +13,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cache
-from itertools import chain
 from typing import Optional
 
 import regex
@@ -22,8 +21,7 @@ from .. import nouns, resources
 from ..entities import _key, canonical
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _POSSESSIVES, _PRE_ADJECTIVES, _PRONOUNS
-from ..quotes.phrases import _np_after
-from . import pronouns
+from . import pronouns, roles
 from .context import Context
 
 _LAST_WORDS = resources.words("last_words")
@@ -52,9 +50,6 @@ def resolve_np(ctx: Context, a: int, b: int, create: bool = True, loose: bool = 
     if loose and create:
         ctx.np_memo[(a, b)] = eid
     return eid
-
-
-_MAITRE = regex.compile(r"\b(?:Me|Maître)\s+\Z")
 
 
 def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Optional[str]:
@@ -347,167 +342,10 @@ def describe(
         e.role = ctx.text[a:b]
     ctx.table.add_mention(e, a, b)
     if label == "PERSON" and not named and not plural:
-        fuller = _fuller_description(ctx, toks[k0], head)
+        fuller = roles.fuller_description(ctx, toks[k0], head)
         if fuller is not None:
             e.names.append(fuller)  # "le maire" after "le maire de Saint-Aubin": its fullest form
     return e.id
-
-
-def _fuller_description(ctx: Context, first: int, head: str) -> Optional[str]:
-    """The same definite description with a complement nearby in the article, before or after
-    (``le maire de Saint-Aubin`` for ``le maire``), when it names nobody (no name, none apposed)."""
-    ix = ctx.ix
-    before = range(first - 1, max(0, first - 600), -1)
-    after = range(first + 1, min(len(ix), first + 600))
-    for k in chain(before, after):
-        if ix.low(k) != head or ix.low(k - 1) not in ("le", "la", "l'", "l’", "du", "au"):
-            continue
-        if k + 2 >= len(ix) or ix.low(k + 1) not in _DE_FORMS or ctx.in_quote(ix.starts[k], ix.ends[k]):
-            continue
-        _, se = ix.sentence(k)
-        np = _np_after(ix, k, se)
-        if np is None or np[1] - np[0] < 3 or np[1] - np[0] > 8:
-            continue
-        a, b = ix.starts[np[0]], ix.ends[np[1] - 1]
-        if any(m.label == "PERSON" for m in ctx.table.mentions_in(a, b)):
-            continue
-        nxt = np[1]
-        if nxt < len(ix) and ix.text(nxt) == "," and nxt + 1 < len(ix) and ix.toks[nxt + 1].pos_ == "PROPN":
-            continue  # "le maire de Lyon, Paul Roux": a named person, not a description
-        return ctx.text[a:b]
-    return None
-
-
-def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, loose: bool = True) -> Optional[str]:
-    """A role description (``le ministre``) to the person it designates."""
-    named = [e for e in ctx.table.entities() if e.label == "PERSON" and e.head is None]
-    # 1. a named person whose role has this noun, latest first
-    best: Optional[tuple[int, str]] = None
-    for e in named:
-        if e.role and head in _key(e.role).split():
-            pos = max((s for s, _ in e.mentions if s < before), default=-1)
-            spoke = ctx.latest.get(e.id, -1)
-            if spoke < before:
-                pos = max(pos, spoke)
-            if pos >= 0 and (best is None or pos > best[0]):
-                best = (pos, e.id)
-    if best:
-        return best[1]
-    # 2. a person described earlier with the same noun ("un habitant" ... "l'habitant")
-    found = ctx.table.by_head(head, before)
-    if found is not None and not found.group:
-        return found.id
-    if not loose:
-        return None
-    # 3. the named person subject of the sentence before ("Son adjoint, Thierry Moulin, a voté
-    # contre. L'élu estime que …"), when it agrees and holds no other office
-    eid = pronouns.previous_subject(
-        ctx, ctx.ix.at(before), gender, "s", strict=gender is not None, named=True, create=False
-    )
-    if eid is not None and not _other_office(ctx, eid, head):
-        return eid
-    # 3b. a word for any office (le magistrat, l'élu) is the person a role description subject of
-    # the sentence before designates ("Le procureur avait requis trois ans. Le magistrat …")
-    if _masculine(head) in _generic_offices():
-        eid = _described_subject(ctx, before, gender)
-        if eid is not None:
-            return eid
-    # 4. the latest named speaker, then the latest named person, of the same known gender
-    # (never one who holds another office: "le maire" is not the procureur named before)
-    eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
-    if eid is None or _other_office(ctx, eid, head):
-        eid = ctx.last_mention(before, ("PERSON",), gender, strict=True, named=True)
-    if eid and not _other_office(ctx, eid, head):
-        return eid
-    # 5. the speaker of the passage, or a named person of unknown gender in the paragraph
-    eid = ctx.last_speaker(before, any_=True)
-    ent = ctx.ent(eid)
-    if (
-        eid
-        and ent is not None
-        and ent.label == "PERSON"
-        and ent.head is None
-        and ctx.compatible(eid, gender, "s")
-        and not _other_office(ctx, eid, head)
-    ):
-        return eid
-    eid = ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
-    if eid is not None and not _other_office(ctx, eid, head):
-        return eid
-    # 6. nobody before: the person first named as subject of the next sentence ("La ministre de
-    # la Culture s'est dite « inquiète ». Dans la foulée, Hélène Garnier a réuni ...")
-    return _introduced_next(ctx, before, gender, head)
-
-
-def _described_subject(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
-    """The person a singular description headed by a person noun designates, subject of the
-    sentence before the one at ``before``."""
-    ix = ctx.ix
-    sa, _ = ix.sentence(ix.at(before))
-    if sa == 0:
-        return None
-    a, b = ix.sentence(sa - 1)
-    subj = pronouns.subject_in(ctx, a, b)
-    if subj is None or ctx.in_quote(ix.starts[subj[0]], ix.ends[subj[1] - 1]):
-        return None
-    head = subj[1] - 1
-    if ix.low(subj[0]) not in ("le", "la", "l'", "l’") or nouns.noun_class(ix.low(head)) != "person":
-        return None
-    if "Plur" in ix.toks[head].morph.get("Number"):
-        return None
-    eid = resolve_np(ctx, ix.starts[subj[0]], ix.ends[head])
-    ent = ctx.ent(eid)
-    if ent is None or ent.label != "PERSON" or ent.group or not ctx.compatible(eid, gender, "s"):
-        return None
-    return eid
-
-
-def _introduced_next(ctx: Context, before: int, gender: Optional[str], head: str) -> Optional[str]:
-    """The named person, unmentioned before ``before``, subject of the sentence after the one at
-    ``before``, when they agree with the description and hold no other office."""
-    ix = ctx.ix
-    _, end = ix.sentence(ix.at(before))
-    if end >= len(ix):
-        return None
-    a, b = ix.sentence(end)
-    subj = pronouns.subject_in(ctx, a, b) or pronouns._opening_name(ctx, a, b)
-    if subj is None or ctx.in_quote(ix.starts[subj[0]], ix.ends[subj[1] - 1]):
-        return None
-    names = [m for m in ctx.table.mentions_in(ix.starts[subj[0]], ix.ends[subj[1] - 1]) if m.label == "PERSON"]
-    if len(names) != 1:
-        return None
-    eid = names[0].entity
-    ent = ctx.ent(eid)
-    if ent is None or ent.head is not None:
-        return None
-    if min(s for s, _ in ent.mentions) < before or not ctx.compatible(eid, gender, "s"):
-        return None
-    return None if _other_office(ctx, eid, head) else eid
-
-
-@cache
-def _generic_offices() -> frozenset[str]:
-    """Role nouns that fit any office (``data/speaker_nouns.tsv``: ``generic_role``), masculine."""
-    return frozenset(_masculine(w) for w in resources.speaker_nouns()["generic_role"])
-
-
-def _other_office(ctx: Context, eid: str, head: str) -> bool:
-    """The person ``eid`` holds an office (a role noun of titles.tsv) other than ``head``, both
-    specific (``procureur`` / ``maire``; a generic ``responsable``, ``élu`` fits any office)."""
-    ent = ctx.ent(eid)
-    if ent is None:
-        return False
-    titles = resources.role_nouns()
-    generic = _generic_offices()
-    h = _masculine(head)
-    if head not in titles or h in generic:
-        return False
-    if not ent.role:
-        # "Me Antoine Weil" is a lawyer, whatever role the article gives him
-        return h != "avocat" and any(_MAITRE.search(ctx.text, max(0, s - 8), s) for s, _ in ent.mentions)
-    held = {_masculine(w) for w in _key(ent.role).split() if w in titles}
-    held -= generic
-    return bool(held) and h not in held
 
 
 def _person_description(
@@ -549,14 +387,14 @@ def _person_description(
         if ent is not None:
             ent.group = True
         return group
-    eid = _periphrasis(ctx, toks, a)
+    eid = roles.periphrasis(ctx, toks, a)
     if eid is None:
         # "leur père", "son avocat": someone related to the person the passage is about, never
         # that person; only a role or a description met before names them
         # "le patron d'une brasserie": a complement with an indefinite article introduces
         # somebody new, never the salient person
         loose = loose and det not in _POSSESSIVES and not _indefinite_complement(ix, toks, head)
-        eid = resolve_role(ctx, sing, gender, a, loose)
+        eid = roles.resolve_role(ctx, sing, gender, a, loose)
     if eid in others:
         eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:
@@ -567,38 +405,6 @@ def _person_description(
 def _indefinite_complement(ix: TokenIndex, toks: list[int], head: int) -> bool:
     """The description's head takes a complement with an indefinite article (``d'une brasserie``)."""
     return any(ix.low(k) in ("de", "d'", "d’") and ix.low(k + 1) in ("un", "une") for k in toks if head < k < toks[-1])
-
-
-def _periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
-    """``le chef de l'État``, ``le locataire de Matignon``: the latest named person before
-    ``before`` whose role holds the words the periphrasis stands for."""
-    ix = ctx.ix
-    words = [ix.low(k) for k in toks]
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
-    phrase = " ".join(words).replace("l' ", "l'").replace("d' ", "d'")
-    table = resources.role_synonyms()
-    # the longest periphrasis opening the phrase ("le chef de l'État français")
-    keys = [k for k in table if phrase == k or phrase.startswith(k + " ")]
-    if not keys:
-        return None
-    wanted = table[max(keys, key=len)]
-    best: Optional[tuple[int, str]] = None
-    for e in ctx.table.entities():
-        if e.label != "PERSON" or e.head is not None or not e.role:
-            continue
-        role = {_masculine(w) for w in _key(e.role).split()}
-        if all(_masculine(w) in role for w in wanted):
-            pos = max((s for s, _ in e.mentions if s < before), default=-1)
-            if pos >= 0 and (best is None or pos > best[0]):
-                best = (pos, e.id)
-    return best[1] if best else None
-
-
-def _masculine(word: str) -> str:
-    """A role word without its feminine ending, to compare roles whatever the holder's gender
-    (``présidente`` / ``président``, ``première`` / ``premier``)."""
-    return word.replace("ière", "ier").removesuffix("e")
 
 
 def _until_addressee(ix: TokenIndex, toks: list[int]) -> list[int]:
