@@ -271,6 +271,16 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "procureur",
         "Weil",
     ),
+    # "le maire" for a woman: her first name tells her gender, which "l'élue" agrees with
+    (
+        "masculine-office-held-by-a-woman",
+        "La procureure, Karline Bouisset, a ouvert une enquête. Le maire de Pamiers, Frédérique "
+        "Thiennot, réclame l'aménagement de la route. « Combien faudra-t-il encore de morts ? », "
+        "s'interroge l'élue.",
+        "Combien faudra-t-il",
+        "Thiennot",
+        "Bouisset",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

@@ -1061,6 +1061,10 @@ _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w'’])(le|la|du|au)[ \u00a0]+$")
 def _genders(table: EntityTable) -> None:
     names = resources.first_names()
     for e in table.entities():
+        if e.gender == "m" and e.label == "PERSON" and e.role and _first_name_gender(e, names) == "f":
+            # "Le maire de Pamiers, Frédérique Thiennot": French gives many offices a masculine
+            # article whoever holds them; her first name tells her gender
+            e.gender = "f"
         if e.gender:
             continue
         if e.label in ("LOC", "ORG"):
@@ -1078,12 +1082,16 @@ def _genders(table: EntityTable) -> None:
                 # l'Algérie, Israël and le Niger are not)
                 e.gender = "f" if e.name.lower().endswith("e") else "m"
             continue
-        if e.label != "PERSON":
-            continue
-        for n in e.names:
-            first = n.split()[0].lower() if n.split() else ""
-            first = first.split("-")[0] if first not in names else first
-            g = names.get(first)
-            if g in ("m", "f"):
-                e.gender = g
-                break
+        if e.label == "PERSON":
+            e.gender = _first_name_gender(e, names)
+
+
+def _first_name_gender(e: _Ent, names: dict[str, str]) -> Optional[str]:
+    """The gender of the first name of one of the person's names, when it has only one."""
+    for n in e.names:
+        first = n.split()[0].lower() if n.split() else ""
+        first = first.split("-")[0] if first not in names else first
+        g = names.get(first)
+        if g in ("m", "f"):
+            return g
+    return None
