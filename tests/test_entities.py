@@ -384,3 +384,19 @@ def test_a_body_named_short_in_lower_case_joins_its_full_name() -> None:
     orgs = names(doc, "ORG")
     assert list(orgs) == ["Agence régionale de santé d'Occitanie"], list(orgs)
     assert doc.speaker_of(doc.quotes[0]).name == "Agence régionale de santé d'Occitanie"
+
+
+def test_a_surname_with_its_particle_is_one_name() -> None:
+    doc = quotex.extract(
+        "Sa présidente, Marine Le Pen, a fait savoir qu'elle se prononcerait plus tard.\n\n"
+        "Marine Le Pen a parlé mardi. Hier, Le Pen a répondu à ses critiques."
+    )
+    people = names(doc, "PERSON")
+    assert list(people) == ["Marine Le Pen"], list(people)
+    assert [m.text for m in people["Marine Le Pen"].mentions] == ["Marine Le Pen", "Marine Le Pen", "Le Pen"]
+
+
+def test_a_first_name_after_an_article_opens_no_person() -> None:
+    doc = quotex.extract("La Marine nationale a tiré deux missiles. Selon la Marine nationale, rien ne presse.")
+    assert "Marine nationale" in names(doc, "ORG"), [(e.name, e.label) for e in doc.entities]
+    assert not names(doc, "PERSON")

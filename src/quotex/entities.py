@@ -342,6 +342,8 @@ def _clean_ent(seg: Segment, ent: Any) -> Optional[tuple[int, int, Optional[str]
     titles = resources.person_titles()
     gender = None
     while toks and (toks[0].lower_ in _DETS or toks[0].is_punct or _ELISION.match(toks[0].text)):
+        if _particle(toks, ent):
+            break  # "Le Pen", "Le Drian": a surname's particle, not an article
         toks.pop(0)
     while toks and toks[0].lower_ in titles:
         gender = titles[toks[0].lower_] if titles[toks[0].lower_] != "-" else gender
@@ -352,6 +354,27 @@ def _clean_ent(seg: Segment, ent: Any) -> Optional[tuple[int, int, Optional[str]
         return None
     start, end = seg.start(toks[0]), seg.end(toks[-1])
     return start, end, gender
+
+
+# the capitalised particles French surnames open with ("Le Pen", "La Fontaine", "Le Drian")
+_PARTICLES = frozenset(("Le", "La"))
+
+
+def _particle(toks: list[Any], ent: Any) -> bool:
+    """``toks[0]`` is the particle of a person's surname: a capitalised ``Le`` / ``La`` inside the
+    sentence, before a capitalised word that is no title or role noun, in a span the model calls
+    a person."""
+    t = toks[0]
+    if ent.label_ != "PER" or t.text not in _PARTICLES or len(toks) < 2 or t.is_sent_start:
+        return False
+    nxt = toks[1]
+    low = nxt.lower_
+    return (
+        nxt.text[:1].isupper()
+        and nxt.is_alpha
+        and low not in resources.person_titles()
+        and low not in resources.role_nouns()
+    )
 
 
 def _title_mentions(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
@@ -381,6 +404,22 @@ def _title_mentions(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     return out
 
 
+def _particle_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
+    """``Marine Le Pen``, ``Jean-Yves Le Drian``: a known first name, a particle and a capitalised
+    word, whatever the model tags them (it reads ``Marine`` as a noun and ``Le`` as an article)."""
+    names = resources.first_names()
+    toks = seg.token_list
+    out = []
+    for i in range(len(toks) - 2):
+        t, p, w = toks[i], toks[i + 1], toks[i + 2]
+        if not (t.text[:1].isupper() and seg.lowers[i] in names and p.text in _PARTICLES):
+            continue
+        if w.text[:1].isupper() and w.is_alpha and w.lower_ not in resources.role_nouns():
+            g = names[seg.lowers[i]]
+            out.append((seg.start(t), seg.end(w), g if g in ("m", "f") else None))
+    return out
+
+
 def _hyphen_joins(doc: Any, e: int) -> bool:
     """Token ``e`` is a hyphen written without spaces between two capitalised words."""
     return (
@@ -398,6 +437,20 @@ def _fix_person(seg: Segment, ent: Any) -> Any:
     and runs on over the capitalised words after it (``Olivia Grégoire``)."""
     names = resources.first_names()
     toks = list(ent)
+    doc = ent.doc
+    if (
+        ent.label_ == "PER"
+        and toks[0].text in _PARTICLES
+        and len(toks) > 1
+        and toks[1].text[:1].isupper()
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in names
+        and doc[ent.start - 1].text[:1].isupper()
+    ):
+        # "Marine [Le Pen]": the first name the model left out, before a surname with its particle
+        span = doc[ent.start - 1 : ent.end]
+        span.label_ = "PER"
+        return span
     start = None
     for k, t in enumerate(toks):
         if t.lower_ in names and t.text[:1].isupper():
@@ -405,7 +458,8 @@ def _fix_person(seg: Segment, ent: Any) -> Any:
             break
     if start is None:
         return ent
-    doc = ent.doc
+    if start == 0 and ent.label_ != "PER" and ent.start > 0 and doc[ent.start - 1].lower_ in _DEFINITE:
+        return ent  # "la Marine nationale": people take no article
     s = ent.start + start
     e = ent.end
     while e < len(doc) and e - s < 6:
@@ -710,6 +764,8 @@ def _surname_mentions(
         for k in [k for k, word in enumerate(seg.texts) if word in surnames and word[:1].isupper()]:
             t = seg.token_list[k]
             s, e = seg.start(t), seg.end(t)
+            if k > 0 and seg.texts[k - 1] in _PARTICLES:
+                s = seg.start(seg.token_list[k - 1])  # "Le Pen" after "Marine Le Pen"
             if not taken.overlaps(s, e):
                 extra.append((s, e, "PERSON", None, None))
     return sorted(raw + extra, key=lambda r: r[0])
@@ -732,7 +788,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             for s, e, name, label in gazetteer_matches(text, a, b)
         ]
         taken = _Intervals((s, e) for s, e, *_ in gaz)
-        for s, e, g in _title_mentions(seg):
+        for s, e, g in _title_mentions(seg) + _particle_names(seg):
             if not taken.overlaps(s, e):
                 raw.append((s, e, "PERSON", None, g))
                 taken.add(s, e)

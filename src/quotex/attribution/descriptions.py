@@ -71,6 +71,8 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
         return describe(ctx, toks, head_word, "PERSON", "f" if lows[1] == "une" else "m")
     if any(w in _LAST_WORDS for w in lows) and lows[0] in ("ce", "cette"):
         return last_person(ctx, a, "f" if lows[0] == "cette" else "m")
+    if len(lows) >= 2 and lows[0] in ("celui", "celle") and lows[-1] in ("ci", "là"):
+        return last_person(ctx, a, "f" if lows[0] == "celle" else "m")  # "celui-ci", like "ce dernier"
     if len(lows) > 2 and lows[0] in ("le", "la") and lows[1] == "même":
         # "ajoute la même source": who was just quoted
         eid = ctx.last_speaker(a, any_=True, within=ctx.recent(a))

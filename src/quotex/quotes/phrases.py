@@ -359,6 +359,11 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         b = min(b, k)
     while b > a + 1 and ix.toks[b - 1].pos_ == "PRON" and ix.low(b - 1) in _OBJ_CLITICS:
         b -= 1  # "Le maire lui a répondu": the object pronoun before the verb is no part of the subject
+    if b - 1 >= 0 and ix.low(b - 1) in ("ci", "là"):
+        # "Celui-ci se dit": the demonstrative the tokenizer split
+        j = b - 2 if b >= 2 and ix.text(b - 2) == "-" else b - 1
+        if j >= 1 and ix.low(j - 1) in ("celui", "celle"):
+            a = min(a, j - 1)
     return (a, b) if a < b else None
 
 
