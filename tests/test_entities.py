@@ -400,3 +400,24 @@ def test_a_first_name_after_an_article_opens_no_person() -> None:
     doc = quotex.extract("La Marine nationale a tiré deux missiles. Selon la Marine nationale, rien ne presse.")
     assert "Marine nationale" in names(doc, "ORG"), [(e.name, e.label) for e in doc.entities]
     assert not names(doc, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Premier ministre a reçu les syndicats lundi soir.",
+        "Le Président de la République a parlé aux Français.",
+        "Le Premier ministre, François Bayrou, a reçu les présidents de groupe.",
+    ],
+)
+def test_a_role_written_with_capitals_is_nobody(text: str) -> None:
+    doc = quotex.extract(text)
+    assert not any(e.name.lower().startswith(("premier", "président")) for e in doc.entities), [
+        (e.name, e.label) for e in doc.entities
+    ]
+
+
+def test_a_capitalised_role_before_a_name_is_its_role() -> None:
+    doc = quotex.extract("Le Président Macron a reçu la Ministre Dupont à l'Élysée.")
+    people = names(doc, "PERSON")
+    assert people["Macron"].role == "Président" and people["Dupont"].role == "Ministre", list(people)

@@ -674,11 +674,33 @@ def _described(surface: str) -> bool:
     return second in _DE_FORMS or second.startswith("d'")
 
 
+def _capitalised_role(seg: Segment, ent: Any, surface: str) -> bool:
+    """A role written with capitals, as many papers write titles: the role alone (``Premier
+    ministre``), with its complement (``Président de la République``), or its first word before the
+    rest of it in lower case (``La Première | ministre``)."""
+    roles = resources.role_nouns()
+    words = _key(surface).split()
+    if not words or " ".join(words) in roles:
+        return bool(words)
+    n = 2 if len(words) > 2 and " ".join(words[:2]) in roles else 1
+    if (words[0] in roles or n == 2) and len(words) > n and (words[n] in _DE_FORMS or words[n].startswith("d'")):
+        return True
+    after = ent.end - seg.token_list[0].i
+    return (
+        len(words) == 1
+        and after < len(seg.lowers)
+        and f"{words[0]} {seg.lowers[after]}" in roles
+        and seg.texts[after][:1].islower()
+    )
+
+
 def _titled_name(surface: str) -> Optional[int]:
-    """``ministre Merad``, ``général Diallo``: a lower-case role noun, then capitalised words
-    only; the offset of the name in ``surface``, else None."""
-    words = _role_opening(surface)
-    if words is None or not all(w[:1].isupper() for w in words[1:]):
+    """``ministre Merad``, ``général Diallo``, ``Président Macron``: a role noun, then capitalised
+    words only; the offset of the name in ``surface``, else None."""
+    words = surface.replace("’", "'").split()
+    if len(words) < 2 or _key(words[0]) not in resources.role_nouns():
+        return None
+    if not all(w[:1].isupper() for w in words[1:]):
         return None
     first, second = surface.split()[:2]
     return surface.index(second, len(first))
@@ -833,8 +855,8 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue  # "Contactée, la direction dément": how the paper reached its source
             if taken.overlaps(s, e):
                 continue
-            if _described(surface):
-                continue  # "le ministre de la Formation": a description, not a name
+            if _described(surface) or _capitalised_role(seg, ent, surface):
+                continue  # "le ministre de la Formation", "le Premier ministre": a description, not a name
             titled = _titled_name(surface)
             if titled is not None and not canonical(surface):
                 # "ministre Merad" (tagged as an organisation): the name after the role
@@ -846,7 +868,12 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             known = canonical(surface)
             if not known and label in ("LOC", "MISC") and _is_acronym(surface):
                 label = "ORG"  # "la LNR", "le CSV": the small model calls many acronyms places
-            if not known and label == "PERSON" and (_after_article(seg, ent) or _org_words_in(surface)):
+            if (
+                not known
+                and label == "PERSON"
+                and titled is None
+                and (_after_article(seg, ent) or _org_words_in(surface))
+            ):
                 # "la Brasserie Meteor" (people take no article), "Martin Productions"
                 label = "ORG"
             raw.append((s, e, known[1] if known else label, known[0] if known else None, g))
