@@ -281,6 +281,24 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Thiennot",
         "Bouisset",
     ),
+    # a role with its complement is the person holding that office, not another of the same noun
+    (
+        "role-with-its-complement",
+        "La ministre de la Santé, Agnès Firmin, a présenté son plan contre la grippe. La ministre de la "
+        "Culture, Rima Abdul, a annoncé un plan pour les musées.\n\n« Les hôpitaux seront prêts », a "
+        "assuré la ministre de la Santé devant les députés.",
+        "Les hôpitaux seront prêts",
+        "Firmin",
+        "Abdul",
+    ),
+    (
+        "role-with-another-complement-is-someone-else",
+        "Le maire de Lyon, Paul Roux, a reçu le maire de Villeurbanne, Cédric Vanel. « Nous avons "
+        "signé », a déclaré le maire de Lyon.",
+        "Nous avons signé",
+        "Roux",
+        "Vanel",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

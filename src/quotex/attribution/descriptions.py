@@ -396,7 +396,9 @@ def _person_description(
         # "le patron d'une brasserie": a complement with an indefinite article introduces
         # somebody new, never the salient person
         loose = loose and det not in _POSSESSIVES and not _indefinite_complement(ix, toks, head)
-        eid = roles.resolve_role(ctx, sing, gender, a, loose)
+        after = " ".join(ix.text(k) for k in toks if k > head)
+        complement = roles.role_complement(f"{head_word} {after}", head_word)
+        eid = roles.resolve_role(ctx, sing, gender, a, loose, complement)
     if eid in others:
         eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:

@@ -49,21 +49,34 @@ def fuller_description(ctx: Context, first: int, head: str) -> Optional[str]:
     return None
 
 
-def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, loose: bool = True) -> Optional[str]:
-    """A role description (``le ministre``) to the person it designates."""
+def resolve_role(
+    ctx: Context,
+    head: str,
+    gender: Optional[str],
+    before: int,
+    loose: bool = True,
+    complement: frozenset[str] = frozenset(),
+) -> Optional[str]:
+    """A role description (``le ministre``; ``complement``: the content words after its head,
+    ``santé`` for ``la ministre de la Santé``) to the person it designates."""
     named = [e for e in ctx.table.entities() if e.label == "PERSON" and e.head is None]
-    # 1. a named person whose role has this noun, latest first
-    best: Optional[tuple[int, str]] = None
+    # 1. a named person whose role has this noun, latest first; one whose role has the same
+    # complement before one whose role has none, never one whose role has another
+    best: Optional[tuple[bool, int, str]] = None
     for e in named:
         if e.role and head in _key(e.role).split():
+            held = role_complement(e.role, head)
+            if complement and held and not complement <= held:
+                continue  # "le maire de Lyon" is not the maire de Villeurbanne
             pos = max((s for s, _ in e.mentions if s < before), default=-1)
             spoke = ctx.latest.get(e.id, -1)
             if spoke < before:
                 pos = max(pos, spoke)
-            if pos >= 0 and (best is None or pos > best[0]):
-                best = (pos, e.id)
+            rank = (bool(complement) and bool(held), pos, e.id)
+            if pos >= 0 and (best is None or rank[:2] > best[:2]):
+                best = rank
     if best:
-        return best[1]
+        return best[2]
     # 2. a person described earlier with the same noun ("un habitant" ... "l'habitant")
     found = ctx.table.by_head(head, before)
     if found is not None and not found.group:
@@ -75,7 +88,7 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     eid = pronouns.previous_subject(
         ctx, ctx.ix.at(before), gender, "s", strict=gender is not None, named=True, create=False
     )
-    if eid is not None and not _other_office(ctx, eid, head):
+    if eid is not None and not _other_office(ctx, eid, head, complement):
         return eid
     # 3b. a word for any office (le magistrat, l'élu) is the person a role description subject of
     # the sentence before designates ("Le procureur avait requis trois ans. Le magistrat …")
@@ -86,9 +99,9 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
     # 4. the latest named speaker, then the latest named person, of the same known gender
     # (never one who holds another office: "le maire" is not the procureur named before)
     eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
-    if eid is None or _other_office(ctx, eid, head):
+    if eid is None or _other_office(ctx, eid, head, complement):
         eid = ctx.last_mention(before, ("PERSON",), gender, strict=True, named=True)
-    if eid and not _other_office(ctx, eid, head):
+    if eid and not _other_office(ctx, eid, head, complement):
         return eid
     # 5. the speaker of the passage, or a named person of unknown gender in the paragraph
     eid = ctx.last_speaker(before, any_=True)
@@ -99,11 +112,11 @@ def resolve_role(ctx: Context, head: str, gender: Optional[str], before: int, lo
         and ent.label == "PERSON"
         and ent.head is None
         and ctx.compatible(eid, gender, "s")
-        and not _other_office(ctx, eid, head)
+        and not _other_office(ctx, eid, head, complement)
     ):
         return eid
     eid = ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
-    if eid is not None and not _other_office(ctx, eid, head):
+    if eid is not None and not _other_office(ctx, eid, head, complement):
         return eid
     # 6. nobody before: the person first named as subject of the next sentence ("La ministre de
     # la Culture s'est dite « inquiète ». Dans la foulée, Hélène Garnier a réuni ...")
@@ -162,12 +175,17 @@ def _generic_offices() -> frozenset[str]:
     return frozenset(_masculine(w) for w in resources.speaker_nouns()["generic_role"])
 
 
-def _other_office(ctx: Context, eid: str, head: str) -> bool:
+def _other_office(ctx: Context, eid: str, head: str, complement: frozenset[str] = frozenset()) -> bool:
     """The person ``eid`` holds an office (a role noun of titles.tsv) other than ``head``, both
-    specific (``procureur`` / ``maire``; a generic ``responsable``, ``élu`` fits any office)."""
+    specific (``procureur`` / ``maire``; a generic ``responsable``, ``élu`` fits any office), or
+    the same office with another complement (``maire de Villeurbanne`` for ``le maire de Lyon``)."""
     ent = ctx.ent(eid)
     if ent is None:
         return False
+    if complement and ent.role:
+        same_office = role_complement(ent.role, head)
+        if same_office and not complement <= same_office:
+            return True  # the maire de Villeurbanne is not "le maire de Lyon"
     titles = resources.role_nouns()
     generic = _generic_offices()
     h = _masculine(head)
@@ -205,6 +223,17 @@ def periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
             if pos >= 0 and (best is None or pos > best[0]):
                 best = (pos, e.id)
     return best[1] if best else None
+
+
+def role_complement(role: str, head: str) -> frozenset[str]:
+    """The content words after ``head`` in a role (``santé`` in ``ministre de la Santé``)."""
+    words = _key(role).split()
+    if head not in words:
+        return frozenset()
+    return frozenset(w for w in words[words.index(head) + 1 :] if w not in _FUNCTION and len(w) > 1)
+
+
+_FUNCTION = frozenset(("de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour"))
 
 
 def _masculine(word: str) -> str:
