@@ -299,6 +299,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Roux",
         "Vanel",
     ),
+    # an impersonal passive reports the text the sentence before names, not the person before
+    (
+        "impersonal-passive-reports-the-text-named-before",
+        "Le maire Paul Roux a visité le chantier. Dans un communiqué, la préfecture a annoncé la "
+        "fermeture du pont. Il est précisé que les travaux dureront un mois.",
+        "les travaux dureront",
+        "préfecture",
+        "Roux",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"
@@ -930,3 +939,9 @@ def test_the_antecedent_of_qui_is_the_phrase_before_it() -> None:
     quotes = [q for q in doc.quotes if q.content.text.startswith("la police était présente")]
     assert quotes and quotes[0].speaker_mention is not None
     assert quotes[0].speaker_mention.text == "ce communiqué"
+
+
+def test_an_impersonal_passive_with_no_text_before_has_no_speaker() -> None:
+    doc = quotex.extract("Le maire Paul Roux a visité le chantier. Il a été rappelé que la route restera fermée.")
+    assert [q.content.text for q in doc.quotes] == ["la route restera fermée"]
+    assert doc.speaker_of(doc.quotes[0]) is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import nouns, resources
+from ..quotes import TokenIndex
 from ..quotes.lexicon import _PRONOUNS
 from ..quotes.phrases import _subject_before
 from . import descriptions
@@ -26,6 +27,12 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     if start in ctx.pronoun_memo:
         return ctx.pronoun_memo[start]
     low = ix.low(k).replace("-t-", "-")
+    if low == "il" and _impersonal_passive(ix, k):
+        # "Il est précisé que …", "Il a été rappelé que …": nobody, or the text the sentence
+        # before names ("Dans un communiqué, la préfecture a annoncé … Il est précisé que …")
+        eid = _impersonal(ctx, k)
+        ctx.pronoun_memo[start] = eid
+        return eid
     gender, number = _PRONOUNS.get(low, _PRONOUNS.get(low.lstrip("-"), (None, "s")))
     recent = ctx.recent(start)
     eid = previous_subject(ctx, k, gender, number, strict=True, named=True)
@@ -69,6 +76,38 @@ def _resolve_chained(ctx: Context, s: int) -> Optional[str]:
         return resolve_pronoun(ctx, s)
     finally:
         ctx.chain -= 1
+
+
+_BE = frozenset(("est", "était", "sera", "serait", "fut"))
+_HAVE = frozenset(("a", "avait", "aura", "aurait"))
+
+
+def _impersonal_passive(ix: TokenIndex, k: int) -> bool:
+    """``il`` at ``k`` opens a passive of its own (``Il est précisé``, ``Il a été rappelé``)."""
+    j = k + 1
+    if j < len(ix) and ix.low(j) in _HAVE and j + 1 < len(ix) and ix.low(j + 1) == "été":
+        j += 2
+    elif j < len(ix) and ix.low(j) in _BE:
+        j += 1
+    else:
+        return False
+    return j < len(ix) and ix.toks[j].pos_ == "VERB" and "Part" in ix.toks[j].morph.get("VerbForm")
+
+
+def _impersonal(ctx: Context, k: int) -> Optional[str]:
+    """Who issued the text (``communiqué``, ``rapport``) named in the sentence of the impersonal
+    passive at ``k`` or the one before, if one is."""
+    ix = ctx.ix
+    sa, se = ix.sentence(k)
+    lo = ix.sentence(sa - 1)[0] if sa > 0 else sa
+    for j in range(lo, se):
+        if (
+            ix.toks[j].pos_ == "NOUN"
+            and nouns.noun_class(ix.low(j)) == "document"
+            and not ctx.in_quote(ix.starts[j], ix.ends[j])
+        ):
+            return descriptions._issuer(ctx, ix.starts[k], "document")
+    return None
 
 
 _ONE = {"la": "f", "une": "f", "cette": "f", "le": "m", "un": "m", "ce": "m", "cet": "m"}
