@@ -421,3 +421,19 @@ def test_a_capitalised_role_before_a_name_is_its_role() -> None:
     doc = quotex.extract("Le Président Macron a reçu la Ministre Dupont à l'Élysée.")
     people = names(doc, "PERSON")
     assert people["Macron"].role == "Président" and people["Dupont"].role == "Ministre", list(people)
+
+
+@pytest.mark.parametrize(
+    "text,surname,role",
+    [
+        ("Le maire Marchand a admis une erreur de communication.", "Marchand", "maire"),
+        ("Selon la juge Boulanger, le dossier est vide.", "Boulanger", "juge"),
+    ],
+)
+def test_a_surname_alone_after_its_role_is_a_person(text: str, surname: str, role: str) -> None:
+    people = names(quotex.extract(text), "PERSON")
+    assert surname in people and people[surname].role == role, list(people)
+
+
+def test_a_party_after_a_role_is_no_person() -> None:
+    assert not names(quotex.extract("Le député LR a voté contre le texte."), "PERSON")

@@ -507,6 +507,11 @@ def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
             )
         ):
             run_start -= 1
+        if run_end - run_start == 1 and run_start == i + 1 and _lone_titled_surname(toks, i):
+            # "le maire Marchand a admis", "la juge Boulanger": a surname alone after the role, whatever
+            # common noun it also is
+            out.append((seg.start(toks[run_start]), seg.end(toks[run_start]), None))
+            continue
         if run_end - run_start < 2:
             continue
         first = next((k for k in range(run_start, run_end) if toks[k].lower_ in names), None)
@@ -522,6 +527,19 @@ def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
         g = names.get(toks[first].lower_)
         out.append((seg.start(toks[first]), seg.end(toks[run_end - 1]), g if g in ("m", "f") else None))
     return out
+
+
+def _lone_titled_surname(toks: Sequence[Any], i: int) -> bool:
+    """The word after the role noun at ``i`` is a surname standing alone: capitalised (not an
+    acronym, as a party's ``le député LR``), after ``le``/``la`` and the role, before a verb or
+    punctuation."""
+    w = toks[i + 1]
+    if i == 0 or toks[i - 1].lower_ not in ("le", "la", "l'", "l’") or not w.is_alpha or w.text.isupper():
+        return False
+    if not w.text[:1].isupper() or len(w.text) < 3:
+        return False
+    nxt = toks[i + 2] if i + 2 < len(toks) else None
+    return nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
 
 
 _REL_ADJ = regex.compile(
