@@ -483,7 +483,7 @@ def _role_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     roles = resources.role_nouns()
     names = resources.first_names()
     toks = seg.token_list
-    out = []
+    out: list[tuple[int, int, Optional[str]]] = []
     for i in [i for i, low in enumerate(seg.lowers) if low in roles]:
         t = toks[i]
         if t.text[:1].isupper():
