@@ -308,6 +308,14 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "préfecture",
         "Roux",
     ),
+    # an organisation noun is never a body of another kind named before
+    (
+        "organisation-noun-is-no-body-of-another-kind",
+        "La mairie de Lyon a fermé le dépôt. Le syndicat affirme de son côté que plus de 300 emplois sont menacés.",
+        "plus de 300 emplois",
+        "syndicat",
+        "mairie",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

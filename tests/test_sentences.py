@@ -291,6 +291,12 @@ CASES: list[tuple[str, str, Expected]] = [
         "Pour Karim Haddad, délégué du personnel, « la direction méprise ceux qui font tourner l'usine ».",
         [("direct", "la direction méprise", "Haddad")],
     ),
+    # a verb the tagger takes for a determiner after a relative clause still reports
+    (
+        "verb-mis-tagged-after-a-relative-clause",
+        "Paul Roux, qui préside l'association, regrette que la ville n'ait pas été consultée.",
+        [("indirect", "la ville n'ait pas été consultée", "Roux")],
+    ),
     (
         "date-before-que",
         "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",
@@ -763,3 +769,8 @@ def test_there_are_enough_cases() -> None:
 def test_where_reported_content_ends(text: str, content: str) -> None:
     doc = quotex.extract(text)
     assert doc.quotes and doc.quotes[0].content.text == content, [q.content.text for q in doc.quotes]
+
+
+def test_a_stressed_pronoun_after_the_subject_is_no_part_of_the_mention() -> None:
+    doc = quotex.extract("Les riverains, eux, estiment qu'on ne les a jamais consultés.")
+    assert [q.speaker_mention.text for q in doc.quotes if q.speaker_mention] == ["Les riverains"]

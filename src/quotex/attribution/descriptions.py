@@ -177,7 +177,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             if eid is not None:
                 return eid
         if kind in ("org_anaphor", "document"):
-            eid = _issuer(ctx, a, kind)
+            eid = _issuer(ctx, a, kind, head_word if kind == "org_anaphor" else "")
             if eid is not None:
                 return eid
         elif kind == "other" and not orgs and not locs and not plural_head and lows[0] in ("un", "une"):
@@ -419,14 +419,29 @@ def _until_addressee(ix: TokenIndex, toks: list[int]) -> list[int]:
     return toks
 
 
-def _issuer(ctx: Context, before: int, kind: str) -> Optional[str]:
-    """``le groupe``, ``l'enseigne``: the organisation named last (speaking or mentioned in the
-    last two paragraphs); ``le communiqué``: likewise, or the speaker of the passage."""
+def _other_body(ctx: Context, eid: str, noun: str) -> bool:
+    """The organisation ``eid`` is named after an institution of another kind than ``noun`` (``le
+    syndicat`` is not ``la mairie de Lyon``; ``Vallourec``, ``le groupe Velmora`` may be
+    ``l'entreprise``)."""
+    ent = ctx.ent(eid)
+    words = ent.name.split() if ent is not None else []
+    if not noun or not words or not words[0].islower():
+        return False
+    first = words[0].lower()
+    return first != noun and nouns.noun_class(first) == "org"
+
+
+def _issuer(ctx: Context, before: int, kind: str, noun: str = "") -> Optional[str]:
+    """``le groupe``, ``l'enseigne`` (``noun``): the organisation named last (speaking or mentioned
+    in the last two paragraphs), unless a body of another kind; ``le communiqué``: likewise, or
+    the speaker of the passage."""
     within = ctx.recent(before)
     eid = ctx.last_speaker(before - 1, any_=True, within=within, named="ORG")
-    if eid is not None:
+    if eid is not None and not _other_body(ctx, eid, noun):
         return eid
     eid = ctx.last_mention(before, ("ORG",), after=within, check=False)
+    if eid is not None and _other_body(ctx, eid, noun):
+        return None
     ent = ctx.ent(eid)
     if kind == "document" and eid is not None:
         # "« ... », poursuit-il. « ... », poursuit le communiqué": the text of who spoke since

@@ -357,6 +357,8 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         a -= 1
     if b <= a or b > k:
         b = min(b, k)
+    if b - a > 2 and ix.low(b - 1) in ("eux", "elles", "lui", "elle") and ix.text(b - 2) == ",":
+        b -= 2  # "Les riverains, eux, estiment": the stressed pronoun only repeats the subject
     while b > a + 1 and ix.toks[b - 1].pos_ == "PRON" and ix.low(b - 1) in _OBJ_CLITICS:
         b -= 1  # "Le maire lui a répondu": the object pronoun before the verb is no part of the subject
     if b - 1 >= 0 and ix.low(b - 1) in ("ci", "là"):

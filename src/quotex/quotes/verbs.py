@@ -37,6 +37,15 @@ def _verb_class(ix: TokenIndex, k: int) -> Optional[str]:
         or (tok.pos_ == "NOUN" and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP") or _gerund(ix, k)))
         else None
     )
+    if (
+        lemma is None
+        and k + 1 < len(ix)
+        and ix.low(k + 1) in ("que", "qu'", "qu’")
+        and (k == 0 or ix.toks[k - 1].pos_ not in ("DET", "ADP"))
+    ):
+        # "Paul Roux, qui préside l'association, regrette que …": a verb form before que, whatever
+        # its tag (a determiner never comes before que; "le doute que" has its article)
+        lemma = forms.get(low)
     if lemma is None:
         if tok.pos_ not in ("VERB", "AUX") and not _incise_slot(ix, k):
             return None
