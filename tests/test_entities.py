@@ -7,7 +7,8 @@ from typing import Optional
 import pytest
 
 import quotex
-from quotex.entities import _titled_name, gazetteer_matches
+from quotex.entities import gazetteer_matches
+from quotex.entities.people import _titled_name
 
 
 def names(doc, label):
@@ -250,7 +251,7 @@ def test_hyphenated_surname_stays_whole() -> None:
 
 
 def _full_scan(text: str, start: int, end: int):
-    from quotex.entities import _gazetteer
+    from quotex.entities.gazetteer import _gazetteer
 
     exact, folded, _ = _gazetteer()
     return sorted((m.start(), m.end(), m.group(0)) for a in (exact, folded) for m in a.scan.finditer(text, start, end))
@@ -264,7 +265,7 @@ def test_gazetteer_word_index_finds_what_a_full_scan_finds() -> None:
     from pathlib import Path
 
     from quotex import resources
-    from quotex.entities import _gazetteer, _scan
+    from quotex.entities.gazetteer import _gazetteer, _scan
 
     exact, folded, _ = _gazetteer()
     texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data").glob("*.txt"))]

@@ -9,7 +9,7 @@ from typing import Optional
 
 import regex
 
-from ..entities import EntityTable, _Ent, _key
+from ..entities.table import EntityTable, _Ent, _key
 from ..quotes import TokenIndex
 
 # the noun right before a name, after its article: "le syndicat | Force ouvrière", "l'association

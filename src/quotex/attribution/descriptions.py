@@ -18,7 +18,8 @@ from typing import Optional
 import regex
 
 from .. import nouns, resources
-from ..entities import _key, canonical
+from ..entities.gazetteer import canonical
+from ..entities.table import _key
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _POSSESSIVES, _PRE_ADJECTIVES, _PRONOUNS
 from . import pronouns, roles

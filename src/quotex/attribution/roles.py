@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from .. import nouns, resources
-from ..entities import _key
+from ..entities.table import _key
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS
 from ..quotes.phrases import _np_after
 from . import descriptions, pronouns
