@@ -16,7 +16,7 @@ from typing import Optional
 from .. import nouns, resources
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _PRONOUNS
-from ..quotes.phrases import _subject_before
+from ..quotes.subjects import _subject_before
 from . import descriptions
 from .context import Context
 

@@ -17,7 +17,7 @@ import regex
 from .. import nouns, resources
 from ..entities.table import _key
 from ..quotes.lexicon import _DE_FORMS, _DETERMINERS
-from ..quotes.phrases import _np_after
+from ..quotes.nounphrases import _np_after
 from . import descriptions, pronouns
 from .context import Context
 

@@ -17,16 +17,10 @@ from .lexicon import (
     _SUBJ_CLITICS,
     _TIME_WORDS,
 )
-from .phrases import (
-    _np_after,
-    _np_or_pronoun,
-    _ref_after,
-    _ref_for_verb,
-    _sentence_stop,
-    _subject_after,
-    _subject_before,
-)
+from .nounphrases import _np_after
+from .phrases import _np_or_pronoun, _ref_after, _ref_for_verb, _sentence_stop, _subject_after
 from .records import Region, SpeakerRef
+from .subjects import _subject_before
 from .tokens import TokenIndex
 from .verbs import _before_inverted_pronoun, _inverted_pronoun, _lemma, _negated, cue_span, passive_voice, verb_class
 

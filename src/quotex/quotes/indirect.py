@@ -8,11 +8,11 @@ from typing import Callable, Optional
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .incises import unlisted_incises
 from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _SUBORDINATORS, _TIME_WORDS
+from .nounphrases import _np_after
 from .phrases import (
     _aside_at,
     _day_and_month,
     _ends_clause,
-    _np_after,
     _np_or_pronoun,
     _ref_for_verb,
     _sentence_stop,

@@ -7,7 +7,8 @@ from typing import Optional
 from .. import nouns, resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
 from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS, _QUE
-from .phrases import _after_brackets, _aside_at, _np_or_pronoun
+from .nounphrases import _after_brackets
+from .phrases import _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
 from .verbs import _lemma

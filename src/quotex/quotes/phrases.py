@@ -1,4 +1,5 @@
-"""Where the speaker is named: noun phrases and subjects around a cue (``SpeakerRef``)."""
+"""Where the speaker is named after a cue (an inverted subject, a noun phrase after the verb, a
+source after a date or an aside) and the ``SpeakerRef`` of a cue verb; before it, see ``subjects``."""
 
 from __future__ import annotations
 
@@ -8,144 +9,19 @@ from .. import resources
 from .lexicon import (
     _ASIDE_NOUNS,
     _DE_ADVERBS,
-    _DE_FORMS,
-    _DETERMINERS,
     _MARKER_PRONOUNS,
     _MONTHS,
     _NP_INNER,
-    _OBJ_CLITICS,
     _POSSESSIVES,
     _PRONOUNS,
-    _QUE,
     _SKIP_PREPS,
     _TIME_WORDS,
 )
+from .nounphrases import _np_after, _one_of
 from .records import SpeakerRef
+from .subjects import _name_before, _np_before_cue, _opening_np, _subject_before
 from .tokens import TokenIndex
 from .verbs import _gerund, _inverted_pronoun
-
-
-def _np_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
-    """A noun phrase starting at token j (a determiner, a name or a noun), as token range."""
-    if j >= limit:
-        return None
-    t = ix.toks[j]
-    if (
-        t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
-        and not t.text[:1].isupper()
-        and not _one_of(ix, j, limit)
-        and ix.low(j) not in _DETERMINERS  # "a répliqué le maire": "le" tagged as a pronoun
-    ):
-        return None
-    if t.is_punct:
-        return None
-    a = j
-    b = j
-    while b < limit:
-        t = ix.toks[b]
-        low = ix.low(b)
-        if (
-            t.pos_ == "DET"
-            and not t.text.isdigit()
-            and b > a
-            and ix.low(b - 1) not in _NP_INNER
-            and (ix.toks[b - 1].pos_ != "DET" or ix.text(b - 1).isdigit())
-        ):
-            break  # a new noun phrase starts: "à Sputnik | la porte-parole", "sur Europe 1 | la ministre"
-        if (
-            low == "et"
-            and b + 2 < limit
-            and ix.low(b + 1) in _DE_FORMS
-            and any(ix.low(m) in _DE_FORMS for m in range(a + 1, b))
-            and ix.text(b + 2 + (ix.low(b + 2) in _DETERMINERS))[:1].isupper()
-        ):
-            b += 2  # a role over two portfolios: "la ministre du Commerce et du Tourisme Marie Roux"
-            continue
-        names = resources.first_names()
-        if (
-            b > a + (ix.toks[a].pos_ == "DET")
-            and ix.low(b - 1) not in names
-            and (
-                t.ent_iob_ == "B"
-                or (t.lower_ in names and t.text[:1].isupper() and not (t.ent_iob_ == "I" and t.ent_type_ == "PER"))
-            )
-            and all(ix.toks[m].pos_ == "PROPN" or (m == a and ix.toks[m].pos_ == "DET") for m in range(a, b))
-        ):
-            break  # a new name starts: "à BFMTV | Yassine Bouzrou"
-        if low in _TIME_WORDS and (b > a or t.pos_ != "PROPN"):
-            if all(ix.toks[m].pos_ == "DET" or ix.low(m) in _TIME_WORDS for m in range(a, b)):
-                a = b = b + 1  # "a déclaré ce jeudi matin Marie Roux": the time phrase is skipped
-                continue
-            break  # "a déclaré Marie Roux jeudi"
-        if t.pos_ == "VERB" and b > a and ix.toks[b - 1].pos_ == "DET" and "Fin" not in t.morph.get("VerbForm"):
-            b += 1  # a participle after a determiner is a noun: "cet enseignant", "une manifestante"
-            continue
-        if (
-            b > a
-            and t.is_alpha
-            and t.pos_ in ("ADV", "VERB", "INTJ", "X")
-            and (
-                ix.toks[b - 1].pos_ == "DET"
-                or (b - 1 == a and ix.low(a) in _DETERMINERS)
-                or (t.dep_ == "amod" and t.text[:1].islower())
-                or (  # a lower-case word inside a name ("la Coalition avenir Québec")
-                    ix.text(b - 1)[:1].isupper()
-                    and b + 1 < limit
-                    and ix.text(b + 1)[:1].isupper()
-                    and not ix.toks[b + 1].is_punct
-                )
-            )
-        ):
-            # a noun the model took for an adverb after its determiner ("le bourgmestre"), an
-            # adjective it took for a verb ("le chef péquiste")
-            b += 1
-            continue
-        if (
-            t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
-            or (b == a and low in _DETERMINERS)
-            or low in _NP_INNER
-            or low in ("l'", "d'")
-            or (_one_of(ix, b, limit) and (b == a or (b == a + 1 and ix.low(a) in ("l'", "l’"))))
-            or (t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"))
-            or (t.text[:1].isupper() and t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm"))  # "à Alger"
-        ):
-            if t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm") and b > a + 1:
-                break
-            b += 1
-            continue
-        if t.text == "(":
-            # "(DFAE)", "(coalition d'opposition)"
-            after = _after_brackets(ix, b, limit, 6)
-            if after is not None:
-                b = after
-                continue
-        if t.text == "," and b + 1 < limit and ix.toks[b + 1].pos_ == "PROPN":
-            # apposed name: "le vice-président de la Douma russe, Piotr Tolstoï"
-            c = b + 1
-            while c < limit and (ix.toks[c].pos_ == "PROPN" or ix.text(c)[:1].isupper()) and not ix.toks[c].is_punct:
-                c += 1
-            b = c
-            break
-        break
-    while b > a and ix.low(b - 1) in _NP_INNER | {"l'", "d'", "le", "la", "les"}:
-        b -= 1
-    if b <= a:
-        return None
-    return a, b
-
-
-def _after_brackets(ix: TokenIndex, j: int, limit: int, width: int) -> Optional[int]:
-    """Token ``j`` is ``(`` closed within ``width`` tokens (before ``limit``): the token after the
-    ``)``, else None."""
-    c = j + 1
-    while c < limit and ix.text(c) != ")" and c - j < width:
-        c += 1
-    return c + 1 if c < limit and ix.text(c) == ")" else None
-
-
-def _one_of(ix: TokenIndex, j: int, limit: int) -> bool:
-    """``un des deux policiers``, ``l'une de ces sources``: ``un``/``une`` heading a partitive."""
-    return ix.low(j) in ("un", "une") and j + 1 < limit and ix.low(j + 1) in _DE_FORMS
 
 
 def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, int]]:
@@ -295,102 +171,6 @@ def _name_inside(ix: TokenIndex, np: tuple[int, int]) -> Optional[int]:
     return None
 
 
-def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
-    """The subject of verb k from the dependency parse (nsubj), as token range of its phrase."""
-    tok = ix.toks[k]
-    cands = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if not cands:
-        # the parse may hang the subject on the auxiliary ("Son mari a par ailleurs estimé")
-        cands = [c for a in tok.children if a.dep_.startswith("aux") for c in a.children if c.dep_ == "nsubj"]
-    if not cands and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-        cands = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if not cands:
-        return None
-    # the parse may give a verb two subjects: the one nearest before it is the right one
-    before = [c for c in cands if c.i < tok.i]
-    c = max(before, key=lambda t: t.i) if before else cands[0]
-    if c.lower_ == "qui" and c.head.head.i != c.head.i:
-        ante = c.head.head
-        a = ix.index(ante)
-        q = ix.index(c)
-        if a < 0 or q < 0 or a >= q:
-            return None
-        s = a
-        while s > 0 and ix.toks[s - 1].pos_ == "DET" and s - 1 >= a - 2:
-            s -= 1
-        e = q
-        while e > a + 1 and ix.toks[e - 1].is_punct:
-            e -= 1
-        if ante.pos_ not in ("NOUN", "PROPN") or e - s > 8 or any(ix.text(m) in '"«»“”' for m in range(s, e)):
-            return _np_before_relative(ix, q)  # the parse's antecedent is too far: the phrase before qui
-        return s, e
-    left = [t for t in c.subtree if t.i <= c.i or ix.index(t) < k]
-    ks = [ix.index(t) for t in left if ix.index(t) >= 0 and not t.is_punct]
-    # stop a subject phrase at a comma that is followed by a relative or a participle clause
-    if not ks:
-        return None
-    a, b = min(ks), max(ks) + 1
-    ci = ix.index(c)
-    if ci < 0:
-        return None
-    # keep the part around the head noun, cutting relative clauses ("qui participent ...")
-    for j in range(ci + 1, b):
-        if ix.low(j) in ("qui", "que", "dont", "lequel", "laquelle") and ix.text(j - 1) == ",":
-            b = j - 1
-            break
-        if ix.text(j - 1) == "," and ix.toks[j].pos_ == "ADP" and ix.low(j) not in _DE_FORMS:
-            b = j - 1  # "Le syndicat, par la voix de son secrétaire, a affirmé": a phrase set off by commas
-            break
-    while a < b and (ix.toks[a].is_punct or ix.low(a) in _QUE):
-        a += 1  # (and "que" the parse left in it: "c'est que l'expert a considéré")
-    # "Marie Le Goff (PS) a estimé": the party in brackets is no part of the speaker's name,
-    # and the first name the parse left out of the subject is
-    bracket = next((j for j in range(a + 1, b) if ix.text(j) == "("), None)
-    if bracket is not None:
-        b = bracket
-    while (
-        a > 0
-        and ix.toks[a - 1].ent_type_ == "PER"
-        and ix.toks[a - 1].pos_ == "PROPN"
-        and ix.toks[a].pos_ in ("DET", "PROPN")
-    ):
-        a -= 1
-    if b <= a or b > k:
-        b = min(b, k)
-    if b - a > 2 and ix.low(b - 1) in ("eux", "elles", "lui", "elle") and ix.text(b - 2) == ",":
-        b -= 2  # "Les riverains, eux, estiment": the stressed pronoun only repeats the subject
-    while b > a + 1 and ix.toks[b - 1].pos_ == "PRON" and ix.low(b - 1) in _OBJ_CLITICS:
-        b -= 1  # "Le maire lui a répondu": the object pronoun before the verb is no part of the subject
-    if b - 1 >= 0 and ix.low(b - 1) in ("ci", "là"):
-        # "Celui-ci se dit": the demonstrative the tokenizer split
-        j = b - 2 if b >= 2 and ix.text(b - 2) == "-" else b - 1
-        if j >= 1 and ix.low(j - 1) in ("celui", "celle"):
-            a = min(a, j - 1)
-    return (a, b) if a < b else None
-
-
-def _np_before_relative(ix: TokenIndex, q: int) -> Optional[tuple[int, int]]:
-    """The noun phrase right before the relative pronoun at ``q`` (``dans ce communiqué, qui
-    rappelle ...``, ``du compte « L'Œil gauche », qui estimait ...``), at most eight tokens."""
-    e = q
-    while e > 0 and ix.text(e - 1) == ",":
-        e -= 1
-    s = e
-    while (
-        s > 0
-        and e - s < 8
-        and (
-            ix.toks[s - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
-            or ix.low(s - 1) in _DE_FORMS
-            or ix.text(s - 1) in ("«", "»", "“", "”", '"')
-        )
-    ):
-        s -= 1
-    while s < e and ix.low(s) in _DE_FORMS:
-        s += 1
-    return (s, e) if any(ix.toks[m].pos_ in ("NOUN", "PROPN") for m in range(s, e)) else None
-
-
 def _impersonal_source(ix: TokenIndex, pron: int, limit: int) -> Optional[SpeakerRef]:
     """``explique-t-on à la mairie``, ``assure-t-on du côté de la préfecture``, ``indique-t-on
     chez Renault``: after an inverted ``on``, the place the words come from speaks."""
@@ -455,70 +235,6 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     if name is not None:
         return SpeakerRef("np", ix.starts[name[0]], ix.ends[name[1] - 1])
     return SpeakerRef("inherit")
-
-
-def _opening_np(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
-    """The noun phrase opening the sentence right before the cue at token ``a`` (``Un lycéen
-    ajoute : « … »``), or closed by a comma when an aside set off by commas stands between it and
-    the cue (``Une habitante, venue avec ses enfants, résume …``): its subject, which the parse
-    lost."""
-    sa, _ = ix.sentence(a)
-    if a - 1 <= sa or ix.low(sa) not in _DETERMINERS:
-        return None
-    np = _np_after(ix, sa, a)
-    if np is not None and np[1] == a and a - sa <= 4:
-        return np  # "Un lycéen ajoute : « … »": the phrase right before the cue opens the sentence
-    if ix.text(a - 1) != ",":
-        return None
-    if np is None or np[1] >= a - 2 or ix.text(np[1]) != ",":
-        return None
-    if any(ix.text(m) == "," for m in range(np[1] + 1, a - 1)) or a - np[1] > 12:
-        return None
-    return np
-
-
-def _np_before_cue(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
-    """A noun phrase after a comma right up to the cue at token ``a``, when the parse found no
-    subject (``Joint au téléphone, le syndicaliste estime que ...``: the article tagged as an object)."""
-    sa, _ = ix.sentence(a)
-    for c in range(a - 2, max(sa, a - 8) - 1, -1):
-        if ix.text(c) == ",":
-            break
-    else:
-        return None
-    if ix.low(c + 1) not in _DETERMINERS:
-        return None
-    np = _np_after(ix, c + 1, a)
-    return np if np is not None and np[1] == a and np[1] - np[0] >= 2 else None
-
-
-def _name_before(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
-    """The nearest name before token a in its sentence that stands in subject position
-    (not inside a prepositional phrase or a coordination): the parse's fallback."""
-    sa, _ = ix.sentence(a)
-    j = a - 1
-    while j >= sa:
-        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct:
-            e = j + 1
-            s = j
-            while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
-                s -= 1
-            prev = ix.toks[s - 1] if s - 1 >= sa else None
-            if prev is not None and prev.text == "(" and e < len(ix) and ix.text(e) == ")":
-                j = s - 1  # "Marie Le Goff (PS) a estimé": a party in brackets, not the speaker
-                continue
-            if (
-                prev is None
-                or prev.is_punct
-                or (prev.pos_ == "DET" and (s - 2 < sa or ix.toks[s - 2].pos_ not in ("ADP",)))
-                or prev.pos_ == "NOUN"
-            ):
-                if not any(ix.text(m) in '"«»“”' for m in range(s, e)):
-                    return s, e
-            j = s - 1
-            continue
-        j -= 1
-    return None
 
 
 def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
