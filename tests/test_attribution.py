@@ -212,16 +212,6 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Moulin",
         "Castel",
     ),
-    # a description opening the article names the person introduced right after it
-    (
-        "opening-description-names-the-person-introduced-next",
-        "Lors d'un point presse mardi, la ministre de la Culture s'est dite « inquiète » pour les "
-        "festivals de l'été. Dans la foulée, Hélène Garnier a réuni les organisateurs à Avignon. "
-        "« Nous trouverons des solutions », a-t-elle promis.",
-        "« inquiète »",
-        "Garnier",
-        None,
-    ),
     # "le syndicat" is the organisation that noun introduced, not the body that spoke last
     (
         "organisation-noun-to-the-name-it-introduced",

@@ -2,9 +2,8 @@
 designate, in sieves from the most precise: a named person holding that role; a person described
 before with the same noun; the named subject of the sentence before; for a word that fits any
 office, the official a role description subject of the sentence before designates; the latest
-named speaker, then person, of that gender who holds no other office; the speaker of the passage;
-with nobody before, the person named as subject of the next sentence. Periphrases (``le chef de
-l'État``) go to the person whose role holds the words they stand for."""
+named speaker, then person, of that gender who holds no other office; the speaker of the passage.
+Periphrases (``le chef de l'État``) go to the person whose role holds the words they stand for."""
 
 from __future__ import annotations
 
@@ -116,11 +115,7 @@ def resolve_role(
     ):
         return eid
     eid = ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
-    if eid is not None and not _other_office(ctx, eid, head, complement):
-        return eid
-    # 6. nobody before: the person first named as subject of the next sentence ("La ministre de
-    # la Culture s'est dite « inquiète ». Dans la foulée, Hélène Garnier a réuni ...")
-    return _introduced_next(ctx, before, gender, head)
+    return None if eid is None or _other_office(ctx, eid, head, complement) else eid
 
 
 def _described_subject(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
@@ -144,29 +139,6 @@ def _described_subject(ctx: Context, before: int, gender: Optional[str]) -> Opti
     if ent is None or ent.label != "PERSON" or ent.group or not ctx.compatible(eid, gender, "s"):
         return None
     return eid
-
-
-def _introduced_next(ctx: Context, before: int, gender: Optional[str], head: str) -> Optional[str]:
-    """The named person, unmentioned before ``before``, subject of the sentence after the one at
-    ``before``, when they agree with the description and hold no other office."""
-    ix = ctx.ix
-    _, end = ix.sentence(ix.at(before))
-    if end >= len(ix):
-        return None
-    a, b = ix.sentence(end)
-    subj = pronouns.subject_in(ctx, a, b) or pronouns._opening_name(ctx, a, b)
-    if subj is None or ctx.in_quote(ix.starts[subj[0]], ix.ends[subj[1] - 1]):
-        return None
-    names = [m for m in ctx.table.mentions_in(ix.starts[subj[0]], ix.ends[subj[1] - 1]) if m.label == "PERSON"]
-    if len(names) != 1:
-        return None
-    eid = names[0].entity
-    ent = ctx.ent(eid)
-    if ent is None or ent.head is not None:
-        return None
-    if min(s for s, _ in ent.mentions) < before or not ctx.compatible(eid, gender, "s"):
-        return None
-    return None if _other_office(ctx, eid, head) else eid
 
 
 @cache
