@@ -306,6 +306,16 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "syndicat",
         "mairie",
     ),
+    # a participle reports for the named person its sentence is about, not for the last speaker
+    (
+        "participle-of-a-sentence-about-a-named-person",
+        "« Nous n'avons jamais été écoutés », a déploré la présidente de l'association, Michèle Arnaud. "
+        "Le maire, Jean-Pierre Bonnet, s'est félicité du jugement, rappelant que le chantier "
+        "créerait quarante emplois.",
+        "le chantier créerait",
+        "Bonnet",
+        "Arnaud",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

@@ -239,7 +239,14 @@ def attribute(
                 if eid is None:
                     eid = last
             else:
-                eid = last if last is not None else _clause_subject(ctx, at, same_sentence=True)
+                own = _clause_subject(ctx, at, same_sentence=True)
+                ent = ctx.ent(own)
+                if own is not None and ent is not None and ent.label == "PERSON" and ent.head is None:
+                    # "Le maire, Jean Bonnet, s'est félicité du jugement, rappelant que …": the named
+                    # person the sentence is about, not whoever spoke before
+                    eid = own
+                else:
+                    eid = last if last is not None else own
             if eid is None:
                 # "Le président de la République a nié, expliquant que ...": a description of its own
                 eid = _clause_subject(ctx, at, same_sentence=True, create=True)
