@@ -297,6 +297,17 @@ CASES: list[tuple[str, str, Expected]] = [
         "Paul Roux, qui préside l'association, regrette que la ville n'ait pas été consultée.",
         [("indirect", "la ville n'ait pas été consultée", "Roux")],
     ),
+    # one of a group of people as the source; how the paper reached it belongs to the source
+    (
+        "selon-one-of-a-group-reached-by-phone",
+        "Selon un de ses cadres, joint par téléphone, les travaux pourraient débuter dès le printemps.",
+        [("indirect", "les travaux pourraient débuter", "cadres")],
+    ),
+    (
+        "selon-a-source-interviewed-by-a-radio",
+        "Selon le maire, interrogé par France Bleu, les travaux pourraient débuter dès le printemps.",
+        [("indirect", "les travaux pourraient débuter", "maire")],
+    ),
     (
         "date-before-que",
         "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",

@@ -13,6 +13,8 @@ from .records import Candidate
 from .tokens import TokenIndex
 from .verbs import _lemma
 
+_REACH = resources.words("reach_participles")
+
 
 def _markers(ctx: _Ctx) -> list[Candidate]:
     """``Selon X, …``, ``D'après X, …``, ``Pour X, …`` (``Selon elle …`` without a comma) and
@@ -217,6 +219,14 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
             c2 += 1
         if c2 < se and ix.text(c2) == ",":
             np_end, comma = comma, c2
+    elif comma + 2 < se and _apposed_participle(ix, comma + 1):
+        # "Selon un de ses cadres, joint par téléphone, ...", "Selon le maire, interrogé par
+        # France Bleu, ...": how the paper reached its source belongs to the source
+        c2 = comma + 1
+        while c2 < se and ix.text(c2) not in (",", "«", '"', "“") and c2 - comma < 10:
+            c2 += 1
+        if c2 < se and ix.text(c2) == "," and not ix.finite_in(comma + 1, c2):
+            np_end, comma = comma, c2
     rel = _relative_at(ix, np_start, min(comma, se))
     if rel < comma < se and np_end is None and not ix.finite_in(np_start, rel) and ix.low(comma - 1) not in _QUE:
         np_end = rel  # "Selon le procureur qui était interrogé lundi, ...": the source is before qui
@@ -234,6 +244,13 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
                 np_end = e
                 break
     return comma, np_end
+
+
+def _apposed_participle(ix: TokenIndex, k: int) -> bool:
+    """Token ``k`` opens a participle phrase (``joint par téléphone``, ``interrogé par X``)."""
+    t = ix.toks[k]
+    participle = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not ix.low(k).endswith("ant")
+    return ix.low(k) in _REACH or participle
 
 
 def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict[str, str]) -> bool:
@@ -263,4 +280,8 @@ def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict
         return has_name or has_role
     if ix.low(a) in ("ses", "son", "sa", "leurs", "leur", "mes", "nos", "vos"):
         return has_name or has_role
-    return has_name or has_role or first.pos_ in ("DET",)
+    # "Selon un de ses cadres": one of a group of people (the tagger may call "un" a numeral)
+    one_of = ix.low(a) in ("un", "une", "l'un", "l'une") and any(
+        ix.toks[j].pos_ == "NOUN" and nouns.noun_class(ix.low(j)) == "person" for j in range(a + 1, b)
+    )
+    return has_name or has_role or one_of or first.pos_ in ("DET",)
