@@ -176,21 +176,25 @@ def _bare_heads(
     régionale de santé``: a body's name cut short, in lower case, joins the one organisation of the
     article named before it whose name it begins (none when two do: ``le ministère`` after those of
     the Santé and of the Intérieur)."""
-    orgs = [
-        (s, text[s:e].lower().split(), assigned[k]) for k, (s, e, label, _c, _g) in enumerate(raw) if label == "ORG"
-    ]
+    # every name's first one to three words, with the earliest start of each entity named so
+    prefixes: dict[tuple[str, ...], dict[int, tuple[int, _Ent]]] = {}
+    for k, (s, e, label, _c, _g) in enumerate(raw):
+        if label != "ORG":
+            continue
+        full = text[s:e].lower().split()
+        ent = assigned[k]
+        for n in range(1, min(3, len(full) - 1) + 1):
+            seen = prefixes.setdefault(tuple(full[:n]), {})
+            if id(ent) not in seen or s < seen[id(ent)][0]:
+                seen[id(ent)] = (s, ent)
     for k, (s, e, label, _canon, _gender) in enumerate(raw):
         surface = text[s:e]
         words = surface.split()
         if label != "ORG" or not surface.islower() or len(words) > 3 or not all(w.isalpha() for w in words):
             continue
-        named = {
-            id(ent): ent
-            for start, full, ent in orgs
-            if start < s and len(full) > len(words) and full[: len(words)] == words
-        }
+        named = [ent for start, ent in prefixes.get(tuple(words), {}).values() if start < s]
         if len(named) == 1:
-            assigned[k] = next(iter(named.values()))
+            assigned[k] = named[0]
 
 
 def _acronyms(table: EntityTable) -> None:
