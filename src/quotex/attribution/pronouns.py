@@ -78,6 +78,10 @@ def _resolve_chained(ctx: Context, s: int) -> Optional[str]:
         ctx.chain -= 1
 
 
+# how far around a pronoun its sieves read, in tokens: two sentences of news, and a bound on the
+# work per pronoun in a page of one endless sentence
+_WINDOW = 80
+
 _BE = frozenset(("est", "était", "sera", "serait", "fut"))
 _HAVE = frozenset(("a", "avait", "aura", "aurait"))
 
@@ -100,7 +104,7 @@ def _impersonal(ctx: Context, k: int) -> Optional[str]:
     ix = ctx.ix
     sa, se = ix.sentence(k)
     lo = ix.sentence(sa - 1)[0] if sa > 0 else sa
-    for j in range(lo, se):
+    for j in range(max(lo, k - _WINDOW), min(se, k + _WINDOW)):
         if (
             ix.toks[j].pos_ == "NOUN"
             and nouns.noun_class(ix.low(j)) == "document"
@@ -120,7 +124,7 @@ def _described_before(ctx: Context, k: int, gender: str) -> Optional[str]:
     ix = ctx.ix
     sa, _ = ix.sentence(k)
     lo = ix.sentence(sa - 1)[0] if sa > 0 else sa
-    for j in range(k - 1, lo, -1):
+    for j in range(k - 1, max(lo, k - _WINDOW), -1):
         t = ix.toks[j]
         if t.pos_ not in ("NOUN", "ADJ", "VERB") or not ix.text(j).islower():
             continue
