@@ -308,6 +308,12 @@ CASES: list[tuple[str, str, Expected]] = [
         "Selon le maire, interrogé par France Bleu, les travaux pourraient débuter dès le printemps.",
         [("indirect", "les travaux pourraient débuter", "maire")],
     ),
+    # a source marker inside quotation marks is the quotation's own words
+    (
+        "marker-inside-a-quotation",
+        "« C'est une réforme faite à Québec, pour Québec », a-t-elle renchéri devant les journalistes.",
+        [("direct", "C'est une réforme faite à Québec", None)],
+    ),
     (
         "date-before-que",
         "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",

@@ -46,6 +46,8 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
         is_pour = low == "pour"
         if is_pour and _aside_at(ix, k, len(lows)) is not None:
             continue  # "pour sa part", "pour leur compte": an aside, no source
+        if ctx.region_at(ix.starts[k]) is not None:
+            continue  # "« … faite à Québec, pour Québec », a-t-elle dit": the quotation's own words
         sa, se = ix.sentence(k)
         np_start = k + m_len
         # a marker heading its clause: "Selon X, <content>"
