@@ -438,3 +438,28 @@ def test_a_surname_alone_after_its_role_is_a_person(text: str, surname: str, rol
 
 def test_a_party_after_a_role_is_no_person() -> None:
     assert not names(quotex.extract("Le député LR a voté contre le texte."), "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("Leroy Merlin recrute cinq cents personnes cet été.", "Leroy Merlin"),
+        ("Saint-Gobain a racheté un fabricant de plâtre.", "Saint-Gobain"),
+        ("Carrefour Market ferme trois supérettes en Bretagne.", "Carrefour Market"),
+    ],
+)
+def test_companies_the_gazetteer_knows(text: str, org: str) -> None:
+    assert org in names(quotex.extract(text), "ORG"), [(e.name, e.label) for e in quotex.extract(text).entities]
+
+
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        ("Martin Bouygues a vendu ses parts du groupe.", "Martin Bouygues"),
+        ("Paul Renault a démissionné de son poste mardi.", "Paul Renault"),
+        ("Léonard de Vinci a peint la Joconde.", "Léonard de Vinci"),
+    ],
+)
+def test_a_company_name_after_a_first_name_is_a_surname(text: str, person: str) -> None:
+    doc = quotex.extract(text)
+    assert person in names(doc, "PERSON"), [(e.name, e.label) for e in doc.entities]

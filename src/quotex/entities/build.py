@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Optional
 
+import regex
+
 from .. import resources
 from ..nlp import Segment
 from ._lexicon import _LABELS, _LINK_BEFORE, _PLACE_AFTER, _REACH_PARTICIPLES
@@ -39,6 +41,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             (s, e, label, name, None)
             for a, b, _ in seg.stretches()
             for s, e, name, label in gazetteer_matches(text, a, b)
+            if not _surname_of(text, s, e)
         ]
         taken = _Intervals((s, e) for s, e, *_ in gaz)
         for s, e, g in _title_mentions(seg) + _particle_names(seg):
@@ -121,6 +124,24 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
         _roles(table, seg)
     _genders(table)
     return table
+
+
+# a capitalised first name (or a civil title), perhaps a particle, right before a word
+_BEFORE_SURNAME = regex.compile(
+    r"(?:^|[^\w'’-])(\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?|M\.|Mme|Me|Dr)\s+(?:(?:de|d['’]|du|van|von|Le|La)\s*)?\Z"
+)
+
+
+def _surname_of(text: str, s: int, e: int) -> bool:
+    """The gazetteer's one-word name at ``s:e`` is a person's surname (``Martin Bouygues``,
+    ``Léonard de Vinci``, ``M. Renault``): a known first name or a civil title comes right before."""
+    if " " in text[s:e] or text[s:e].isupper():
+        return False
+    m = _BEFORE_SURNAME.search(text, max(0, s - 40), s)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in ("M.", "Mme", "Me", "Dr") or word.lower() in resources.first_names()
 
 
 def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str], Optional[str]]]) -> None:
