@@ -316,6 +316,15 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Bonnet",
         "Arnaud",
     ),
+    # "on" after a phrase naming a side is that side, not the last speaker
+    (
+        "on-after-the-side-the-sentence-opens-on",
+        "« Il faut agir vite », plaide Christophe Chambon, président de la chambre d'agriculture. "
+        "Du côté de la préfecture, on assure que le dossier « est suivi de très près ».",
+        "le dossier",
+        "préfecture",
+        "Chambon",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

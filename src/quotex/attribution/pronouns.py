@@ -27,6 +27,13 @@ def resolve_pronoun(ctx: Context, k: int) -> Optional[str]:
     if start in ctx.pronoun_memo:
         return ctx.pronoun_memo[start]
     low = ix.low(k).replace("-t-", "-")
+    if low in ("on", "-on"):
+        # "Du côté de la préfecture, on assure que …", "« … », explique-t-on à Matignon": the body
+        # or the camp named around it
+        eid = _camp(ctx, k)
+        if eid is not None:
+            ctx.pronoun_memo[start] = eid
+            return eid
     if low == "il" and _impersonal_passive(ix, k):
         # "Il est précisé que …", "Il a été rappelé que …": nobody, or the text the sentence
         # before names ("Dans un communiqué, la préfecture a annoncé … Il est précisé que …")
@@ -111,6 +118,63 @@ def _impersonal(ctx: Context, k: int) -> Optional[str]:
             and not ctx.in_quote(ix.starts[j], ix.ends[j])
         ):
             return descriptions._issuer(ctx, ix.starts[k], "document")
+    return None
+
+
+# what a sentence opens on before "on" to say whose side speaks (tokens, lower case)
+_CAMP_OPENERS = tuple(
+    tuple(o.split())
+    for o in (
+        "du côté de",
+        "du côté du",
+        "du côté des",
+        "côté",
+        "chez",
+        "à",
+        "au",
+        "aux",
+        "auprès de",
+        "auprès du",
+        "dans l' entourage de",
+        "dans l' entourage du",
+        "dans l’ entourage de",
+        "dans l’ entourage du",
+    )
+)
+
+
+def _camp(ctx: Context, k: int) -> Optional[str]:
+    """The organisation, or the person whose camp, a sentence opens on before ``on`` at ``k``
+    (``Chez Renault, on …``, ``Dans l'entourage du ministre, on …``), or names right after an
+    inverted ``-t-on`` (``explique-t-on à Matignon``)."""
+    ix = ctx.ix
+    sa, se = ix.sentence(k)
+    if ix.low(k).startswith("-"):
+        # after an inverted "on": "explique-t-on à la mairie", "assure-t-on dans l'entourage du ministre"
+        a, b = k + 1, k + 1
+        lows = tuple(ix.low(j) for j in range(a, min(se, a + 12)))
+    elif k - 2 >= sa and ix.text(k - 1) == ",":
+        a, b = sa, k - 1
+        lows = tuple(ix.low(j) for j in range(a, b))
+    else:
+        return None
+    opener = max((o for o in _CAMP_OPENERS if lows[: len(o)] == o), key=len, default=None)
+    if opener is None:
+        return None
+    a += len(opener)
+    if b == a - len(opener):  # after the pronoun: the phrase runs to the next punctuation
+        b = a
+        while b < se and not ix.toks[b].is_punct and b - a < 8:
+            b += 1
+    if a >= b:
+        return None
+    start, end = ix.starts[a], ix.ends[b - 1]
+    orgs = [m for m in ctx.table.mentions_in(start, end) if m.label == "ORG"]
+    if orgs:
+        return orgs[-1].entity
+    head_words = [ix.low(j) for j in range(a, b) if ix.toks[j].pos_ == "NOUN"]
+    if head_words and nouns.noun_class(head_words[0]) in ("org", "org_anaphor", "person"):
+        return descriptions.resolve_np(ctx, start, end)
     return None
 
 
