@@ -314,6 +314,12 @@ CASES: list[tuple[str, str, Expected]] = [
         "« C'est une réforme faite à Québec, pour Québec », a-t-elle renchéri devant les journalistes.",
         [("direct", "C'est une réforme faite à Québec", None)],
     ),
+    # an apposition describes a source that names somebody, not the paper's own information
+    (
+        "selon-nos-informations-then-an-apposed-subject",
+        "Selon nos informations, l'ancien adjoint aux sports, Éric Alauzet, réfléchit à une candidature.",
+        [],
+    ),
     (
         "date-before-que",
         "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",

@@ -196,7 +196,11 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
             c2 += 1
         if c2 < se and ix.text(c2) == ",":
             comma = c2
-    elif comma + 2 < se and (ix.toks[comma + 1].pos_ == "DET" or nouns.noun_class(ix.low(comma + 1)) == "person"):
+    elif (
+        comma + 2 < se
+        and (ix.toks[comma + 1].pos_ == "DET" or nouns.noun_class(ix.low(comma + 1)) == "person")
+        and _names_someone(ix, np_start, comma)
+    ):
         # "Pour Eva Roy, la cheffe de groupe dans l'opposition, ...", "Pour X, chercheur à
         # l'Institut ..., ...": a role in apposition
         c2 = comma + 1
@@ -246,6 +250,15 @@ def _source_extent(ix: TokenIndex, np_start: int, se: int, roles: dict[str, str]
                 np_end = e
                 break
     return comma, np_end
+
+
+def _names_someone(ix: TokenIndex, a: int, b: int) -> bool:
+    """Tokens ``a:b`` name somebody an apposition can describe: a name or a noun of a person
+    (not ``nos informations``: "Selon nos informations, l'ancien adjoint, X, …" opens the clause)."""
+    return any(
+        ix.toks[j].pos_ == "PROPN" or ix.text(j)[:1].isupper() or nouns.noun_class(ix.low(j)) == "person"
+        for j in range(a, b)
+    )
 
 
 def _apposed_participle(ix: TokenIndex, k: int) -> bool:
