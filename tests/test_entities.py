@@ -463,3 +463,11 @@ def test_companies_the_gazetteer_knows(text: str, org: str) -> None:
 def test_a_company_name_after_a_first_name_is_a_surname(text: str, person: str) -> None:
     doc = quotex.extract(text)
     assert person in names(doc, "PERSON"), [(e.name, e.label) for e in doc.entities]
+
+
+def test_how_the_paper_reached_its_source_names_nobody() -> None:
+    doc = quotex.extract(
+        "La secrétaire générale de la CGT, Sophie Binet, a appelé à manifester. Invitée de France Inter, "
+        "la syndicaliste a jugé la réforme injuste."
+    )
+    assert not any(e.name.startswith("Invitée") for e in doc.entities), [(e.name, e.label) for e in doc.entities]

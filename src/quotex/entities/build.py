@@ -85,7 +85,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
                 continue
             if label == "PERSON" and all(t.lower_ in resources.date_words() for t in ent if t.is_alpha):
                 continue  # "Dimanche soir, ...": a day opening a sentence
-            if len(ent) == 1 and ent[0].lower_ in _REACH_PARTICIPLES:
+            if ent[0].lower_ in _REACH_PARTICIPLES and (len(ent) == 1 or ent[1].lower_ in ("de", "d'", "du", "par")):
                 continue  # "Contactée, la direction dément": how the paper reached its source
             if taken.overlaps(s, e):
                 continue
