@@ -320,6 +320,14 @@ CASES: list[tuple[str, str, Expected]] = [
         "Selon nos informations, l'ancien adjoint aux sports, Éric Alauzet, réfléchit à une candidature.",
         [],
     ),
+    # a second reporting verb with its own que-clause makes a second quote, by the same subject
+    # (and "Contactée" opening the sentence is nobody)
+    (
+        "second-report-after-mais",
+        "Contactée, la direction de l'hôpital reconnaît « des difficultés de recrutement » mais assure "
+        "que « des solutions sont à l'étude ».",
+        [("direct", "des difficultés", "direction"), ("mixed", "« des solutions", "direction")],
+    ),
     (
         "date-before-que",
         "Le président Juan Morales a indiqué le mardi 21 mai 2019, que son pays traversait une période difficile.",

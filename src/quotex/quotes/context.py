@@ -49,6 +49,13 @@ def _content_end(ctx: _Ctx, start_tok: int, sent_end: int) -> int:
         if low == "et" and j + 2 < sent_end and ix.toks[j + 1].pos_ == "AUX" and verb_class(ix, j + 2):
             return j  # "… et a rappelé que …": a second report by the same speaker
         if (
+            low in ("et", "mais")
+            and j + 2 < sent_end
+            and verb_class(ix, j + 1) == "speech"
+            and ix.low(j + 2) in ("que", "qu'", "qu’")
+        ):
+            return j  # "reconnaît « … » mais assure que …": a second report, with its own content
+        if (
             low == ","
             and j + 2 < sent_end
             and ix.low(j + 1) in _TIME_WORDS

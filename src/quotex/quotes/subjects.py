@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .. import resources
 from .lexicon import (
     _DE_FORMS,
     _DETERMINERS,
@@ -112,6 +113,10 @@ def _np_before_relative(ix: TokenIndex, q: int) -> Optional[tuple[int, int]]:
     return (s, e) if any(ix.toks[m].pos_ in ("NOUN", "PROPN") for m in range(s, e)) else None
 
 
+# "Contactée, la direction …": how the paper reached its source, no name (the tagger may say so)
+_REACH = resources.words("reach_participles")
+
+
 def _opening_np(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
     """The noun phrase opening the sentence right before the cue at token ``a`` (``Un lycéen
     ajoute : « … »``), or closed by a comma when an aside set off by commas stands between it and
@@ -153,7 +158,7 @@ def _name_before(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
     sa, _ = ix.sentence(a)
     j = a - 1
     while j >= sa:
-        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct:
+        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct and ix.low(j) not in _REACH:
             e = j + 1
             s = j
             while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
