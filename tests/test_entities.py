@@ -471,3 +471,14 @@ def test_how_the_paper_reached_its_source_names_nobody() -> None:
         "la syndicaliste a jugé la réforme injuste."
     )
     assert not any(e.name.startswith("Invitée") for e in doc.entities), [(e.name, e.label) for e in doc.entities]
+
+
+def test_a_name_written_once_as_an_organisation_is_one_entity() -> None:
+    doc = quotex.extract(
+        "Hôpital de Lannion : les soignants alertent\n\n"
+        "Une cinquantaine de soignants se sont rassemblés mardi devant l'hôpital de Lannion."
+    )
+    found = [e for e in doc.entities if "lannion" in e.name.lower()]
+    assert len(found) == 1 and found[0].label == "ORG" and len(found[0].mentions) == 2, [
+        (e.name, e.label) for e in doc.entities
+    ]

@@ -158,6 +158,10 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
             name_words[name] = _surname_tokens(name)
         return name_words[name]
 
+    # a name written once as an organisation is one everywhere ("Hôpital de Lannion" in the
+    # headline, which the model calls a place, and "l'hôpital de Lannion" in the body)
+    org_keys = {canon or _key(text[s:e]) for s, e, label, canon, _g in raw if label == "ORG"}
+
     for k in order:
         s, e, label, canon, gender = raw[k]
         surface = text[s:e]
@@ -191,6 +195,8 @@ def _merge(table: EntityTable, raw: Sequence[tuple[int, int, str, Optional[str],
             if gender and not match.gender:
                 match.gender = gender
         else:
+            if label in ("LOC", "MISC") and (canon or _key(surface)) in org_keys:
+                label = "ORG"
             key = (label, canon or _key(surface))
             ent = by_key.get(key)
             if ent is None:
