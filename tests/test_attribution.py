@@ -325,6 +325,26 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "préfecture",
         "Chambon",
     ),
+    # the sentence after a quotation may name whose words they were
+    (
+        "these-words-are-those-of",
+        "La grêle a détruit les vignes samedi.\n\n« C'est une catastrophe pour la filière. » Ces mots sont "
+        "ceux de Jean-Marc Duval, viticulteur à Pomerol.",
+        "C'est une catastrophe",
+        "Duval",
+        None,
+    ),
+    # an object clitic the parse takes for the subject is not the speaker
+    (
+        "object-clitic-is-no-subject",
+        "« C'est une catastrophe pour la filière. » Ces mots sont ceux de Marie Duval, viticultrice à "
+        "Pomerol, après la grêle de samedi.\n\nC'est ce qu'a affirmé lundi le président de la région, "
+        "Alain Rousset, lors d'une visite sur place.\n\nLe ministre de l'Agriculture l'a répété à "
+        "plusieurs reprises : « L'État sera aux côtés des viticulteurs. »",
+        "L'État sera aux côtés",
+        "ministre",
+        None,
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
+import regex
+
 from .. import nouns
 from ..entities import EntityTable
 from ..model import Quote, Span
@@ -194,6 +196,37 @@ def _clause_subject(ctx: Context, offset: int, same_sentence: bool, create: bool
     return eid
 
 
+# "Ces mots sont ceux de X", "Ces propos sont ceux d'une habitante": the words just quoted
+_WORDS_OF = regex.compile(
+    r"\s*(?:Ces|Ce|Cette|Tels?|Telles?)\s+(?:mots|propos|paroles|phrases?|confidences?|déclarations?|"
+    r"témoignages?|cris?)\s+(?:sont|est|étaient|était)\s+(?:ceux|celles?|celui)\s+(?:de|du|des|d['’])\s*"
+)
+
+
+def _words_of(ctx: Context, end: int) -> Optional[str]:
+    """The speaker a sentence right after the quotation names as the owner of its words (``« … »
+    Ces mots sont ceux de Jean-Marc Duval, viticulteur``)."""
+    pos = end
+    while pos < len(ctx.text) and pos - end < 4 and ctx.text[pos] in ' \u00a0\u202f»”"':
+        pos += 1  # past the closing mark
+    m = _WORDS_OF.match(ctx.text, pos)
+    if m is None:
+        return None
+    ix = ctx.ix
+    k = ix.at(m.end())
+    if k >= len(ix):
+        return None
+    _, se = ix.sentence(k)
+    e = k
+    while e < se and not ix.toks[e].is_punct and e - k < 8:
+        e += 1
+    if e == k:
+        return None
+    if ix.low(k - 1) in ("du", "des") and ix.toks[k].pos_ != "DET":
+        k -= 1  # "ceux du maire": the article is in the contraction
+    return descriptions.resolve_np(ctx, ix.starts[k], ix.ends[e - 1])
+
+
 def _can_speak(ctx: Context, sub: tuple[int, int], person: bool = True) -> bool:
     """A subject that may be a speaker: a name, a noun of an institution or of a text, or (with
     ``person``) of a person; ``les violences``, a thing, is nobody."""
@@ -254,6 +287,8 @@ def attribute(
             eid = _label(ctx, c.start, signed)
             if eid is None:
                 eid = _signature(ctx, c.end, signed)
+            if eid is None:
+                eid = _words_of(ctx, c.end)
             if eid is None:
                 eid = floating(ctx, ref.start, last, c.end)
         elif ref.kind == "clause":

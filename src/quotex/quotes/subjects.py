@@ -16,6 +16,12 @@ from .lexicon import (
 from .nounphrases import _np_after
 from .tokens import TokenIndex
 
+# object clitics the parse may take for a subject ("Le ministre l'a répété")
+_NOT_SUBJECTS = frozenset(("l'", "l’", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "s’"))
+
+# "Contactée, la direction …": how the paper reached its source, no name (the tagger may say so)
+_REACH = resources.words("reach_participles")
+
 
 def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
     """The subject of verb k from the dependency parse (nsubj), as token range of its phrase."""
@@ -26,6 +32,15 @@ def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
         cands = [c for a in tok.children if a.dep_.startswith("aux") for c in a.children if c.dep_ == "nsubj"]
     if not cands and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
         cands = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    # an object clitic is never a subject ("Le ministre l'a répété": the parse may say so); the
+    # noun phrase opening the sentence right before it is
+    clitics = [c for c in cands if c.pos_ == "PRON" and c.lower_ in _NOT_SUBJECTS]
+    cands = [c for c in cands if c not in clitics]
+    if not cands and clitics:
+        ci = ix.index(clitics[0])
+        sa = ix.sentence(ci)[0] if ci >= 0 else -1
+        np = _np_after(ix, sa, ci) if 0 <= sa < ci else None
+        return np if np is not None and np[1] == ci else None
     if not cands:
         return None
     # the parse may give a verb two subjects: the one nearest before it is the right one
@@ -111,10 +126,6 @@ def _np_before_relative(ix: TokenIndex, q: int) -> Optional[tuple[int, int]]:
     while s < e and ix.low(s) in _DE_FORMS:
         s += 1
     return (s, e) if any(ix.toks[m].pos_ in ("NOUN", "PROPN") for m in range(s, e)) else None
-
-
-# "Contactée, la direction …": how the paper reached its source, no name (the tagger may say so)
-_REACH = resources.words("reach_participles")
 
 
 def _opening_np(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
