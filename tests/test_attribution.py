@@ -345,6 +345,16 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "ministre",
         None,
     ),
+    # a person introduced by a trade holds no office of state
+    (
+        "an-office-is-not-the-person-of-a-trade",
+        "« Nous avons perdu 80 % de la récolte », a confié Michel Lafon, viticulteur à Pomerol.\n\n"
+        "Le ministre de l'Agriculture l'a répété à plusieurs reprises : « L'État sera aux côtés des "
+        "viticulteurs. »",
+        "L'État sera aux côtés",
+        "ministre",
+        "Lafon",
+    ),
     (
         "subheading-echoes-a-body-quote",
         "La piscine olympique restera ouverte cet été\n\n"

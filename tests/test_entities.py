@@ -97,6 +97,13 @@ def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
             "ministre des Outre-mer",
             None,
         ),
+        # a trade in apposition is a role too
+        (
+            "« C'est une catastrophe », dit Jean-Marc Duval, viticulteur à Pomerol, après la grêle.",
+            "Jean-Marc Duval",
+            "viticulteur à Pomerol",
+            None,
+        ),
         # a role noun the tagger takes for a participle
         (
             "Karim Haddad, délégué du personnel, a quitté la réunion.",

@@ -166,7 +166,10 @@ def _other_office(ctx: Context, eid: str, head: str, complement: frozenset[str] 
     if not ent.role:
         # "Me Antoine Weil" is a lawyer, whatever role the article gives him
         return h != "avocat" and any(_MAITRE.search(ctx.text, max(0, s - 8), s) for s, _ in ent.mentions)
-    held = {_masculine(w) for w in _key(ent.role).split() if w in titles}
+    words = _key(ent.role).split()
+    held = {_masculine(w) for w in words if w in titles}
+    if not held and words and nouns.noun_class(words[0]) == "person":
+        held = {_masculine(words[0])}  # a trade (viticulteur, infirmière) is another office too
     held -= generic
     return bool(held) and h not in held
 

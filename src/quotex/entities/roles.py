@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import regex
 
-from .. import resources
+from .. import nouns, resources
 from ..nlp import Segment
 from ._lexicon import _DE_FORMS, _DETS
 from .table import EntityTable, _Ent
@@ -80,7 +80,11 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
         if j < offset + n and toks[j - offset].lower_ in _DETS:
             det_gender = {"la": "f", "le": "m", "une": "f", "un": "m"}.get(toks[j - offset].lower_)
             j += 1
-        if j < offset + n and _is_role_word(toks[j - offset].lower_, roles):
+        if j < offset + n and (
+            _is_role_word(toks[j - offset].lower_, roles)
+            or (toks[j - offset].pos_ == "NOUN" and nouns.noun_class(toks[j - offset].lower_) == "person")
+        ):
+            # "Jean-Marc Duval, viticulteur à Pomerol": a trade, as well as an office
             role_start = j
             while j < offset + n and len(range(role_start, j)) < 12:
                 if _role_stop(toks[j - offset]):
