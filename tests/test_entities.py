@@ -97,6 +97,13 @@ def test_a_first_name_alone_joins_the_one_person_of_that_name() -> None:
             "ministre des Outre-mer",
             None,
         ),
+        # ... after the person's age
+        (
+            "Paul Sow, 52 ans, agriculteur à Orgelet, a vendu ses génisses.",
+            "Paul Sow",
+            "agriculteur à Orgelet",
+            None,
+        ),
         # a trade in apposition is a role too
         (
             "« C'est une catastrophe », dit Jean-Marc Duval, viticulteur à Pomerol, après la grêle.",

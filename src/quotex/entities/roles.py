@@ -76,6 +76,13 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
     j = last + 1
     if j < offset + n and toks[j - offset].text == ",":
         j += 1
+        if (
+            j + 3 < offset + n
+            and toks[j - offset].like_num
+            and toks[j + 1 - offset].lower_ == "ans"
+            and toks[j + 2 - offset].text == ","
+        ):
+            j += 3  # "Marie Roux, 34 ans, infirmière": the role after the age
         det_gender = None
         if j < offset + n and toks[j - offset].lower_ in _DETS:
             det_gender = {"la": "f", "le": "m", "une": "f", "un": "m"}.get(toks[j - offset].lower_)
