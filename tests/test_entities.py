@@ -496,3 +496,9 @@ def test_a_name_written_once_as_an_organisation_is_one_entity() -> None:
     assert len(found) == 1 and found[0].label == "ORG" and len(found[0].mentions) == 2, [
         (e.name, e.label) for e in doc.entities
     ]
+
+
+@pytest.mark.parametrize("text,person", [("Léa, 19 ans, était étudiante à Nantes.", "Léa")])
+def test_a_first_name_before_an_age_is_a_person(text: str, person: str) -> None:
+    doc = quotex.extract(text)
+    assert person in names(doc, "PERSON"), [(e.name, e.label) for e in doc.entities]

@@ -14,6 +14,7 @@ from .gazetteer import canonical, gazetteer_matches
 from .organisations import _acronym_mentions, _acronyms, _bare_heads, _is_acronym, _org_phrases, _org_words_in
 from .people import (
     _after_article,
+    _aged_names,
     _capitalised_role,
     _clean_ent,
     _common_word,
@@ -44,7 +45,7 @@ def build_entities(text: str, segments: Sequence[Segment]) -> EntityTable:
             if not _surname_of(text, s, e)
         ]
         taken = _Intervals((s, e) for s, e, *_ in gaz)
-        for s, e, g in _title_mentions(seg) + _particle_names(seg):
+        for s, e, g in _title_mentions(seg) + _particle_names(seg) + _aged_names(seg):
             if not taken.overlaps(s, e):
                 raw.append((s, e, "PERSON", None, g))
                 taken.add(s, e)

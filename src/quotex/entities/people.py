@@ -99,6 +99,25 @@ def _particle_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
     return out
 
 
+def _aged_names(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
+    """``Léa, 19 ans, …``, ``Paul Sow, 52 ans, …``: a known first name (and a capitalised word
+    after it) followed by an age, whatever the model tags them."""
+    names = resources.first_names()
+    toks = seg.token_list
+    out = []
+    for i in range(len(toks) - 3):
+        t = toks[i]
+        if not (t.text[:1].isupper() and seg.lowers[i] in names):
+            continue
+        e = i + 1
+        if e < len(toks) and toks[e].text[:1].isupper() and toks[e].is_alpha:
+            e += 1  # the surname
+        if e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].like_num and seg.lowers[e + 2] == "ans":
+            g = names[seg.lowers[i]]
+            out.append((seg.start(t), seg.end(toks[e - 1]), g if g in ("m", "f") else None))
+    return out
+
+
 def _hyphen_joins(doc: Any, e: int) -> bool:
     """Token ``e`` is a hyphen written without spaces between two capitalised words."""
     return (
