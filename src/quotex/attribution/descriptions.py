@@ -178,7 +178,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
             if eid is not None:
                 return eid
         if kind in ("org_anaphor", "document"):
-            eid = _issuer(ctx, a, kind, head_word if kind == "org_anaphor" else "")
+            eid = issuer(ctx, a, kind, head_word if kind == "org_anaphor" else "")
             if eid is not None:
                 return eid
         elif kind == "other" and not orgs and not locs and not plural_head and lows[0] in ("un", "une"):
@@ -432,7 +432,7 @@ def _other_body(ctx: Context, eid: str, noun: str) -> bool:
     return first != noun and nouns.noun_class(first) == "org"
 
 
-def _issuer(ctx: Context, before: int, kind: str, noun: str = "") -> Optional[str]:
+def issuer(ctx: Context, before: int, kind: str, noun: str = "") -> Optional[str]:
     """``le groupe``, ``l'enseigne`` (``noun``): the organisation named last (speaking or mentioned
     in the last two paragraphs), unless a body of another kind; ``le communiqué``: likewise, or
     the speaker of the passage."""

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import nouns, resources
 from ..quotes import TokenIndex
-from ..quotes.lexicon import _PRONOUNS
+from ..quotes.lexicon import _DETERMINERS, _PRONOUNS
 from ..quotes.subjects import _subject_before
 from . import descriptions
 from .context import Context
@@ -89,8 +89,8 @@ def _resolve_chained(ctx: Context, s: int) -> Optional[str]:
 # work per pronoun in a page of one endless sentence
 _WINDOW = 80
 
-_BE = frozenset(("est", "était", "sera", "serait", "fut"))
-_HAVE = frozenset(("a", "avait", "aura", "aurait"))
+_BE = resources.words("passive_be")
+_HAVE = resources.words("passive_have")
 
 
 def _impersonal_passive(ix: TokenIndex, k: int) -> bool:
@@ -117,30 +117,12 @@ def _impersonal(ctx: Context, k: int) -> Optional[str]:
             and nouns.noun_class(ix.low(j)) == "document"
             and not ctx.in_quote(ix.starts[j], ix.ends[j])
         ):
-            return descriptions._issuer(ctx, ix.starts[k], "document")
+            return descriptions.issuer(ctx, ix.starts[k], "document")
     return None
 
 
-# what a sentence opens on before "on" to say whose side speaks (tokens, lower case)
-_CAMP_OPENERS = tuple(
-    tuple(o.split())
-    for o in (
-        "du côté de",
-        "du côté du",
-        "du côté des",
-        "côté",
-        "chez",
-        "à",
-        "au",
-        "aux",
-        "auprès de",
-        "auprès du",
-        "dans l' entourage de",
-        "dans l' entourage du",
-        "dans l’ entourage de",
-        "dans l’ entourage du",
-    )
-)
+# what a sentence opens on before "on" to say whose side speaks (data/camp_openers.txt), as tokens
+_CAMP_OPENERS = tuple(tuple(o.lower().split()) for o in resources.read_lines("camp_openers.txt"))
 
 
 def _camp(ctx: Context, k: int) -> Optional[str]:
@@ -178,9 +160,6 @@ def _camp(ctx: Context, k: int) -> Optional[str]:
     return None
 
 
-_ONE = {"la": "f", "une": "f", "cette": "f", "le": "m", "un": "m", "ce": "m", "cet": "m"}
-
-
 def _described_before(ctx: Context, k: int, gender: str) -> Optional[str]:
     """The person a singular description of that gender designates, latest in the sentence before
     ``k`` or in its own sentence before it (``Une affirmation contestée par l'ancienne gardienne.
@@ -197,10 +176,9 @@ def _described_before(ctx: Context, k: int, gender: str) -> Optional[str]:
         d = j - 1
         while d > lo and ix.toks[d].pos_ == "ADJ" and j - d < 3:
             d -= 1  # "l'ancienne gardienne"
-        det = ix.low(d)
-        g = "f" if det in ("l'", "l’") and "Fem" in t.morph.get("Gender") else _ONE.get(det)
-        if det in ("l'", "l’") and g is None:
-            g = "m" if "Masc" in t.morph.get("Gender") else None
+        if ix.low(d) not in _DETERMINERS:
+            continue
+        g = descriptions.np_gender(ctx, [d, j], j)
         if g != gender or ctx.in_quote(ix.starts[d], ix.ends[j]):
             continue
         return descriptions.resolve_np(ctx, ix.starts[d], ix.ends[j])

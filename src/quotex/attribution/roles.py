@@ -205,10 +205,8 @@ def role_complement(role: str, head: str) -> frozenset[str]:
     words = _key(role).split()
     if head not in words:
         return frozenset()
-    return frozenset(w for w in words[words.index(head) + 1 :] if w not in _FUNCTION and len(w) > 1)
-
-
-_FUNCTION = frozenset(("de", "du", "des", "d'", "la", "le", "les", "l'", "et", "à", "au", "aux", "en", "pour"))
+    function = resources.stopwords()
+    return frozenset(w for w in words[words.index(head) + 1 :] if w not in function and len(w) > 1)
 
 
 def _masculine(word: str) -> str:

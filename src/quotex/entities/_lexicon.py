@@ -15,9 +15,9 @@ _ACRONYM = regex.compile(r"^\s*\(\s*(\p{Lu}[\p{Lu}\d&.-]{1,9})\s*\)")
 _REL_ADJ = regex.compile(
     r"^\p{Ll}+(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|aire|el|elle|ain|aine|é|ée|if|ive|iste)s?$"
 )
-_ARTICLES = frozenset(
-    ("le", "la", "l'", "l’", "les", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs", "ceux", "celles")
-)
+# what opens a verb's object ("… ferme | une usine", "méprise | ceux qui"): a word before one
+# ends an organisation's name
+_OBJECT_OPENERS = resources.words("object_openers")
 _LINK_BEFORE = regex.compile(r"\b(?:de|du|des|d['’]|aux?)\s*$")
 _ORG_LINKS = resources.words("org_links")
 _ORG_DETERMINERS = resources.words("org_determiners")

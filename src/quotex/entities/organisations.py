@@ -11,8 +11,8 @@ from ..nlp import Segment
 from ._lexicon import (
     _ACRONYM,
     _ACRONYM_TOKEN,
-    _ARTICLES,
     _INSTITUTION_DETERMINERS,
+    _OBJECT_OPENERS,
     _ORG_DETERMINERS,
     _ORG_LINKS,
     _REL_ADJ,
@@ -74,7 +74,7 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
                 and j + 1 < n
                 and not toks[j + 1].is_punct
                 and toks[j + 1].pos_ not in ("AUX", "VERB")
-            ) or (j + 1 < n and toks[j + 1].lower_ in _ARTICLES and toks[j + 1].pos_ in ("DET", "PRON"))
+            ) or (j + 1 < n and toks[j + 1].lower_ in _OBJECT_OPENERS and toks[j + 1].pos_ in ("DET", "PRON"))
             adjective = (u.pos_ == "ADJ" or bool(_REL_ADJ.match(u.text))) and not capital and not verb_like
             if (
                 low == "et"

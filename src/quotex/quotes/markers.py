@@ -6,14 +6,12 @@ from typing import Optional
 
 from .. import nouns, resources
 from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
-from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS, _QUE
+from .lexicon import _CLAUSE_LINKERS, _DE_FORMS, _MARKER_PRONOUNS, _QUE, _REACH_PARTICIPLES
 from .nounphrases import _after_brackets
 from .phrases import _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
 from .verbs import _lemma
-
-_REACH = resources.words("reach_participles")
 
 
 def _markers(ctx: _Ctx) -> list[Candidate]:
@@ -265,7 +263,7 @@ def _apposed_participle(ix: TokenIndex, k: int) -> bool:
     """Token ``k`` opens a participle phrase (``joint par téléphone``, ``interrogé par X``)."""
     t = ix.toks[k]
     participle = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and not ix.low(k).endswith("ant")
-    return ix.low(k) in _REACH or participle
+    return ix.low(k) in _REACH_PARTICIPLES or participle
 
 
 def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict[str, str]) -> bool:

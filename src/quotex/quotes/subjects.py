@@ -12,15 +12,13 @@ from .lexicon import (
     _DETERMINERS,
     _OBJ_CLITICS,
     _QUE,
+    _REACH_PARTICIPLES,
 )
 from .nounphrases import _np_after
 from .tokens import TokenIndex
 
 # object clitics the parse may take for a subject ("Le ministre l'a répété")
-_NOT_SUBJECTS = frozenset(("l'", "l’", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "s’"))
-
-# "Contactée, la direction …": how the paper reached its source, no name (the tagger may say so)
-_REACH = resources.words("reach_participles")
+_NOT_SUBJECTS = _OBJ_CLITICS - resources.words("speaker_words")
 
 
 def _subject_before(ix: TokenIndex, k: int) -> Optional[tuple[int, int]]:
@@ -169,7 +167,7 @@ def _name_before(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
     sa, _ = ix.sentence(a)
     j = a - 1
     while j >= sa:
-        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct and ix.low(j) not in _REACH:
+        if ix.toks[j].pos_ == "PROPN" and not ix.toks[j].is_punct and ix.low(j) not in _REACH_PARTICIPLES:
             e = j + 1
             s = j
             while s - 1 >= sa and ix.toks[s - 1].pos_ == "PROPN":
