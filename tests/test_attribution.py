@@ -783,6 +783,51 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "gendarmerie",
     ),
     (
+        "a-definite-description-takes-up-an-indefinite-one-not-yet-quoted",
+        "Un pêcheur du port de Sète a repéré la nappe dès l'aube. Il a prévenu la capitainerie.\n\n"
+        "« L'odeur était insupportable », se souvient le pêcheur.",
+        "L'odeur était insupportable",
+        "port de Sète",
+        None,
+    ),
+    (
+        "an-office-in-the-lede-is-the-person-named-later-with-it",
+        "La ministre de l'Agriculture a promis mardi que les aides seraient versées avant Noël.\n\n"
+        "Les éleveurs bloquent depuis une semaine les routes du département.\n\n"
+        "Reçue à la préfecture, Agnès Roussel, ministre de l'Agriculture, a écouté leurs doléances.",
+        "les aides seraient versées",
+        "Roussel",
+        None,
+    ),
+    (
+        "la-meme-source-is-the-source-quoted-before-even-far-back",
+        "D'après un proche du chanteur, l'album sortira au printemps.\n\n"
+        "La maison de disques n'a pas confirmé. Le dernier disque date de 2019. Il s'était vendu à "
+        "cent mille exemplaires. La tournée avait été annulée.\n\n"
+        "Les fans attendent depuis des mois. Les réseaux sociaux bruissent de rumeurs. Un teaser a "
+        "circulé la semaine dernière.\n\n"
+        "« Il a écrit plus de trente chansons », assure le même proche.",
+        "Il a écrit plus de trente",
+        "proche du chanteur",
+        None,
+    ),
+    (
+        "a-noun-of-no-office-is-the-person-described-as-subject-before",
+        "La directrice de l'école, Sophie Lenoir, a reçu les parents lundi.\n\n"
+        "Une grand-mère venue chercher ses petits-enfants a dénoncé le manque de surveillants. "
+        "« On laisse des enfants de six ans traverser seuls », a regretté cette femme.",
+        "On laisse des enfants",
+        "grand-mère",
+        "Lenoir",
+    ),
+    (
+        "ce-dernier-is-the-person-described-last",
+        "Julie Moreau a porté plainte contre un voisin de palier. Ce dernier affirme qu'il n'a jamais menacé personne.",
+        "il n'a jamais menacé",
+        "voisin",
+        "Moreau",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

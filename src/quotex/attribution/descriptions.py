@@ -279,7 +279,9 @@ def last_person(ctx: Context, before: int, gender: Optional[str]) -> Optional[st
     for j in range(k - 1, lo - 1, -1):
         if ix.starts[j] <= named_pos:
             break
-        if ix.low(j) in roles and ix.toks[j].pos_ == "NOUN" and j > 0 and ix.toks[j - 1].pos_ == "DET":
+        low = ix.low(j)
+        person = low in roles or (nouns.noun_class(low) == "person" and "Plur" not in ix.toks[j].morph.get("Number"))
+        if person and ix.toks[j].pos_ == "NOUN" and j > 0 and ix.toks[j - 1].pos_ == "DET":
             end = j + 1
             while end < len(ix) and ix.toks[end].pos_ in ("ADJ",):
                 end += 1

@@ -14,8 +14,8 @@ from typing import Optional
 import regex
 
 from .. import nouns, resources
-from ..entities.table import _key
-from ..quotes.lexicon import _DE_FORMS, _DETERMINERS
+from ..entities.table import _Ent, _key
+from ..quotes.lexicon import _DE_FORMS, _DETERMINERS, _PRE_ADJECTIVES
 from ..quotes.nounphrases import _np_after
 from . import descriptions, pronouns
 from .context import Context
@@ -76,10 +76,25 @@ def resolve_role(
                 best = rank
     if best:
         return best[2]
-    # 2. a person described earlier with the same noun ("un habitant" ... "l'habitant")
-    found = ctx.table.by_head(head, before)
-    if found is not None and not found.group:
+    # 2. a person described earlier with the same noun ("un habitant" ... "l'habitant"), known
+    # as a speaker or introduced with an indefinite article and not yet met
+    found = ctx.table.by_head(head, before, single=True)
+    intro = _introduced(ctx, head, before)
+    if intro is not None and (
+        found is None or max((s for s, _ in found.mentions if s < before), default=-1) < intro[0]
+    ):
+        eid = descriptions.resolve_np(ctx, intro[0], intro[1])
+        ent = ctx.ent(eid)
+        if ent is not None and ent.label == "PERSON" and not ent.group:
+            return eid
+    if found is not None:
         return found.id
+    # 2b. an office named nobody before: the person the article names later with that role
+    # ("Le ministre de l'Intérieur a assuré ..." in the lede, "Gérald Masson, ministre de
+    # l'Intérieur," in the body)
+    eid = _named_later(ctx, named, head, before, complement)
+    if eid is not None:
+        return eid
     if not loose:
         return None
     # 3. the named person subject of the sentence before ("Son adjoint, Thierry Moulin, a voté
@@ -93,6 +108,12 @@ def resolve_role(
     # the sentence before designates ("Le procureur avait requis trois ans. Le magistrat …")
     if _masculine(head) in _generic_offices():
         eid = _described_subject(ctx, before, gender)
+        if eid is not None:
+            return eid
+    # 3c. a noun of no office (l'homme, cette habitante) is the person described as subject of
+    # the sentence before ("Un riverain a pris la parole. « … », a expliqué cet homme.")
+    if head not in resources.role_nouns():
+        eid = _described_subject(ctx, before, gender, indefinite=True)
         if eid is not None:
             return eid
     # 4. the latest named speaker, then the latest named person, of the same known gender
@@ -118,9 +139,51 @@ def resolve_role(
     return None if eid is None or _other_office(ctx, eid, head, complement) else eid
 
 
-def _described_subject(ctx: Context, before: int, gender: Optional[str]) -> Optional[str]:
-    """The person a singular description headed by a person noun designates, subject of the
-    sentence before the one at ``before``."""
+def _named_later(ctx: Context, named: list[_Ent], head: str, before: int, complement: frozenset[str]) -> Optional[str]:
+    """The named person first mentioned after ``before`` who holds the office ``head`` (a
+    specific title, with the same complement when both have one), when only one does."""
+    if head not in resources.role_nouns() or _masculine(head) in _generic_offices():
+        return None
+    holders = []
+    for e in named:
+        if not e.role or head not in _key(e.role).split():
+            continue
+        held = role_complement(e.role, head)
+        if complement and held and not complement <= held:
+            continue
+        if min((s for s, _ in e.mentions), default=-1) > before:
+            holders.append(e.id)
+    return holders[0] if len(holders) == 1 else None
+
+
+def _introduced(ctx: Context, head: str, before: int, reach: int = 1500) -> Optional[tuple[int, int]]:
+    """The offsets of the latest indefinite description headed by ``head`` before ``before``,
+    outside quotation marks (``Une habitante du quartier a tout vu.`` ... ``l'habitante``): the
+    person a definite description with that head takes up."""
+    ix = ctx.ix
+    end = ix.at(before)
+    for k in range(end - 1, max(0, end - reach), -1):
+        if ix.low(k) != head:
+            continue
+        d = k - 1
+        while d > 0 and ix.toks[d].pos_ == "ADJ" and ix.low(d) not in _PRE_ADJECTIVES and d > k - 3:
+            d -= 1  # "une jeune habitante"
+        if d < 0 or ix.low(d) not in ("un", "une") or ix.toks[d].pos_ != "DET":
+            continue
+        if ctx.in_quote(ix.starts[d], ix.ends[k]):
+            continue
+        _, se = ix.sentence(k)
+        np = _np_after(ix, d, se)
+        if np is None or np[1] <= k:
+            continue
+        return ix.starts[np[0]], ix.ends[np[1] - 1]
+    return None
+
+
+def _described_subject(ctx: Context, before: int, gender: Optional[str], indefinite: bool = False) -> Optional[str]:
+    """The person a singular definite description (``indefinite``: or indefinite, ``un
+    riverain``) headed by a person noun designates, subject of the sentence before the one at
+    ``before``."""
     ix = ctx.ix
     sa, _ = ix.sentence(ix.at(before))
     if sa == 0:
@@ -129,12 +192,14 @@ def _described_subject(ctx: Context, before: int, gender: Optional[str]) -> Opti
     subj = pronouns.subject_in(ctx, a, b)
     if subj is None or ctx.in_quote(ix.starts[subj[0]], ix.ends[subj[1] - 1]):
         return None
-    head = subj[1] - 1
-    if ix.low(subj[0]) not in ("le", "la", "l'", "l’") or nouns.noun_class(ix.low(head)) != "person":
+    dets = ("le", "la", "l'", "l’", "un", "une") if indefinite else ("le", "la", "l'", "l’")
+    # the head: the first noun ("un riverain de la route", "la jeune avocate")
+    head = next((j for j in range(subj[0] + 1, subj[1]) if ix.toks[j].pos_ == "NOUN"), subj[1] - 1)
+    if ix.low(subj[0]) not in dets or nouns.noun_class(ix.low(head)) != "person":
         return None
     if "Plur" in ix.toks[head].morph.get("Number"):
         return None
-    eid = descriptions.resolve_np(ctx, ix.starts[subj[0]], ix.ends[head])
+    eid = descriptions.resolve_np(ctx, ix.starts[subj[0]], ix.ends[subj[1] - 1 if indefinite else head])
     ent = ctx.ent(eid)
     if ent is None or ent.label != "PERSON" or ent.group or not ctx.compatible(eid, gender, "s"):
         return None
@@ -202,7 +267,7 @@ def periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
 
 def role_complement(role: str, head: str) -> frozenset[str]:
     """The content words after ``head`` in a role (``santé`` in ``ministre de la Santé``)."""
-    words = _key(role).split()
+    words = _key(role).replace("'", "' ").split()  # "l'intérieur": the article apart
     if head not in words:
         return frozenset()
     function = resources.stopwords()

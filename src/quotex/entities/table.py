@@ -146,10 +146,13 @@ class EntityTable:
         hi = bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
-    def by_head(self, head: str, before: int) -> Optional[_Ent]:
-        """The most recently mentioned entity described with this head noun before ``before``."""
+    def by_head(self, head: str, before: int, single: bool = False) -> Optional[_Ent]:
+        """The most recently mentioned entity described with this head noun before ``before``
+        (``single``: never a group, ``les policiers`` for ``le policier``)."""
         best: Optional[tuple[int, _Ent]] = None
         for e in self._ents:
+            if single and e.group:
+                continue
             if e.head == head or (e.role and head in _role_heads(e.role)):
                 pos = max((s for s, _ in e.mentions if s < before), default=-1)
                 if pos >= 0 and (best is None or pos > best[0]):
