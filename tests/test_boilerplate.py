@@ -253,6 +253,24 @@ def test_rubric_label_above_the_headline() -> None:
     assert a.title == 1
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Le Courrier du Jura (Dole)", "Afficher mon espace lecteur", "Partager Imprimer Commenter Favoris"],
+)
+def test_a_first_line_sharing_no_word_with_the_article_is_no_headline(label: str) -> None:
+    """A headline takes up words of its article; a site label or a UI string takes up none."""
+    text = "\n".join([label, "La piscine olympique rouvrira dans dix-huit mois", BODY, BODY2, BODY3])
+    a = analyse_lines(text)
+    assert a.title == 1
+    assert 0 in a.reasons
+
+
+@pytest.mark.parametrize("first", ["« On ne lâchera rien »", "Le budget régional adopté après une nuit de débats"])
+def test_a_headline_stays_whatever_its_words_on_a_short_page_or_quoting(first: str) -> None:
+    assert analyse_lines("\n".join([first, BODY, BODY2])).title == 0
+    assert analyse_lines("\n".join(["« On ne lâchera rien »", BODY, BODY2, BODY3])).title == 0
+
+
 BODY3 = (
     "Le maire a répondu que l'emprunt serait remboursé en quinze ans, sans hausse des impôts locaux, "
     "grâce aux recettes de la future zone commerciale."
@@ -349,7 +367,7 @@ def test_numbered_teasers_go_and_the_headline_stays() -> None:
     """A line that opens on a number and ends no sentence is a list teaser or a stamp, unless it
     is the headline."""
     lines = [
-        "3 000 manifestants contre la fermeture de la maternité",
+        "3 000 signatures pour rouvrir la piscine olympique",
         BODY,
         BODY2,
         BODY3,

@@ -38,6 +38,7 @@ _MAX_READER_WORDS = 12
 _MAX_NUMBERED_WORDS = 12
 _MAX_TITLE_CASE_WORDS = 10
 _MIN_LONE_SENTENCE_WORDS = 4
+_MIN_ARTICLE_STEMS = 40  # content words: enough article to say a line takes up none of them
 _MAX_LONE_SENTENCE_WORDS = 8
 _QUOTE_MARK = regex.compile(r"[«»\"“”]")
 # words by which a page speaks to its reader; "rendez-vous" also opens articles' sentences
@@ -698,9 +699,35 @@ def _mark_zones(page: Page) -> None:
             k += 1
 
 
+def _content_stems(words: Sequence[str]) -> set[str]:
+    """The first five letters of the content words (four letters or more, no function word)."""
+    stop = resources.stopwords()
+    return {w.lower()[:5] for w in words if len(w) >= 4 and w.lower() not in stop and not w.isdigit()}
+
+
+def _unrelated(page: Page, i: int) -> bool:
+    """Line ``i`` shares no content word with the rest of the article (the lines not judged
+    boilerplate): a site label or a UI string (``Voir mon actualité``, ``Outlet (Edition)``), no
+    headline, which always takes up words of its article. A headline quoting someone is kept."""
+    own = _content_stems(page.words[i])
+    if len(own) < 2 or _QUOTE_MARK.search(page.norms[i]) or page.norms[i].rstrip().endswith((".", "!", "?", "…")):
+        return False
+    k = page.content.index(i)
+    if k + 1 < len(page.content) and page.content[k + 1] == i + 1 and page.norms[i + 1][:1].islower():
+        return False  # a sentence wrapped onto the next line
+    rest: set[str] = set()
+    for j in page.content:
+        if j != i and j not in page.reasons:
+            rest |= _content_stems(page.words[j])
+    return len(rest) >= _MIN_ARTICLE_STEMS and not own & rest
+
+
 def _find_title(page: Page) -> Optional[int]:
     content, norms, words, reasons = page.content, page.norms, page.words, page.reasons
     candidates = [i for i in content if i not in reasons]
+    while len(candidates) > 2 and _unrelated(page, candidates[0]):
+        reasons[candidates[0]] = "ui-label"
+        candidates = candidates[1:]
     if len(candidates) < 2:
         return None
     first = candidates[0]
