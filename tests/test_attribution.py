@@ -828,6 +828,22 @@ CASES: list[tuple[str, str, str, str, Optional[str]]] = [
         "Moreau",
     ),
     (
+        "an-indefinite-subject-with-a-complement-the-parse-lost",
+        "Les commerçants, eux, attendent les indemnités. Un boulanger de la rue Haute raconte que "
+        "son fournil a été noyé sous un mètre d'eau.",
+        "son fournil a été noyé",
+        "boulanger",
+        None,
+    ),
+    (
+        "a-role-phrase-running-into-a-verb-is-no-apposition-to-the-name-before",
+        "Invité sur le plateau de Léa Morin, le président de la région a estimé que les trains "
+        "régionaux devaient rester gratuits.",
+        "les trains régionaux",
+        "président",
+        "Morin",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

@@ -449,6 +449,8 @@ def test_a_party_after_a_role_is_no_person() -> None:
         ("Leroy Merlin recrute cinq cents personnes cet été.", "Leroy Merlin"),
         ("Saint-Gobain a racheté un fabricant de plâtre.", "Saint-Gobain"),
         ("Carrefour Market ferme trois supérettes en Bretagne.", "Carrefour Market"),
+        ("Le maire a été l'invité de France Bleu Isère mardi matin.", "France Bleu"),
+        ("Joint par Nice-Matin, le gérant n'a pas souhaité répondre.", "Nice-Matin"),
     ],
 )
 def test_companies_the_gazetteer_knows(text: str, org: str) -> None:

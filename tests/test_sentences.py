@@ -745,6 +745,21 @@ CASES: list[tuple[str, str, Expected]] = [
         [("mixed", "la reprise « sera lente", "Vidal")],
     ),
     (
+        "source-marker-closing-the-sentence-with-a-name-apposed",
+        "Les pertes dépassent deux millions d'euros, selon le trésorier du club, Marc Olivier.",
+        [("indirect", "Les pertes dépassent deux millions", "Olivier")],
+    ),
+    (
+        "source-marker-after-an-adverb",
+        "Le chantier a pris du retard. Toujours selon la mairie, la salle des fêtes ouvrira en mars.",
+        [("indirect", "la salle des fêtes ouvrira en mars", "mairie")],
+    ),
+    (
+        "source-marker-with-a-contracted-article",
+        "Aux yeux des enseignants, la réforme des rythmes scolaires est un échec.",
+        [("indirect", "la réforme des rythmes scolaires", "enseignants")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

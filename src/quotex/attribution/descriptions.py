@@ -146,7 +146,7 @@ def _resolve_np(ctx: Context, a: int, b: int, create: bool, loose: bool) -> Opti
         persons = []
     if persons:
         return persons[-1].entity
-    if is_role:
+    if is_role or person_head:
         # "le ministre de l'Intérieur | Gérald Masson", "Son avocate, Me Claire Fabre",
         # "une responsable du Haut-Commissariat aux réfugiés, Maria Costa": the apposed name
         for m in table.mentions:

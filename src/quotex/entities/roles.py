@@ -97,6 +97,11 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
                 if _role_stop(toks[j - offset]):
                     break
                 j += 1
+            if j < offset + n and toks[j - offset].pos_ in ("VERB", "AUX") and not toks[first - offset].is_sent_start:
+                # "Interrogé par France Bleu, le président du département a expliqué": the role
+                # phrase is the subject of the next verb, no apposition to the name before it
+                # (unless the name opens the sentence: a closing comma left out)
+                return None
             return role_start, j, det_gender or _noun_gender(toks[role_start - offset].lower_)
     return None
 

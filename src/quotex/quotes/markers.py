@@ -35,6 +35,14 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
             if " ".join(lows[k : k + size]) == m:
                 m_len = size
                 break
+            if (
+                size > 1
+                and m.endswith(" de")
+                and " ".join(lows[k : k + size - 1]) == m[:-3]
+                and lows[k + size - 1 : k + size] in (["du"], ["des"])
+            ):
+                m_len = size - 1  # "aux yeux des syndicats": the article is in the contraction
+                break
             # the tokenizer splits "d'après" into "d'" + "après"
             if "".join(lows[k : k + 2]) == joined:
                 m_len = 2
@@ -50,9 +58,24 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
         np_start = k + m_len
         # a marker heading its clause: "Selon X, <content>"
         at_head = (
-            k == sa or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa) or ix.low(k - 1) in ("mais", "et", "or")
+            k == sa
+            or (ix.text(k - 1) in (",", ":", "—", "-") and k - 1 >= sa)
+            or ix.low(k - 1) in ("mais", "et", "or")
+            # "Toujours selon X, …", "Mais toujours d'après elle, …": adverbs only before it
+            or all(ix.toks[j].pos_ in ("ADV", "CCONJ") for j in range(sa, k))
         )
         comma, np_end = _source_extent(ix, np_start, se, roles)
+        if (
+            at_head
+            and k > sa
+            and ix.text(k - 1) == ","
+            and comma + 1 < se
+            and (ix.text(comma + 1)[:1].isupper() or ix.toks[comma + 1].pos_ == "DET")
+            and not any(ix.toks[j].pos_ in ("VERB", "AUX") for j in range(comma + 1, se))
+        ):
+            # "Les dégâts sont lourds, selon le directeur, Paul Roux.": the source closes the
+            # sentence; a name after it is no content
+            at_head = False
         if at_head and k > sa and _linker_after(ix, comma, se) and ix.finite_in(sa, k):
             # "Cette annonce a surpris les salariés, selon la CGT, alors que ...": the source
             # closes the clause before it; another clause follows
@@ -297,4 +320,4 @@ def _source_np_ok(ix: TokenIndex, np: tuple[int, int], strict: bool, roles: dict
     one_of = ix.low(a) in ("un", "une", "l'un", "l'une") and any(
         ix.toks[j].pos_ == "NOUN" and nouns.noun_class(ix.low(j)) == "person" for j in range(a + 1, b)
     )
-    return has_name or has_role or one_of or first.pos_ in ("DET",)
+    return has_name or has_role or one_of or first.pos_ in ("DET",) or ix.low(a) in ("du", "des")

@@ -135,7 +135,7 @@ def _opening_np(ix: TokenIndex, a: int) -> Optional[tuple[int, int]]:
     if a - 1 <= sa or ix.low(sa) not in _DETERMINERS:
         return None
     np = _np_after(ix, sa, a)
-    if np is not None and np[1] == a and a - sa <= 4:
+    if np is not None and np[1] == a and a - sa <= 8:
         return np  # "Un lycéen ajoute : « … »": the phrase right before the cue opens the sentence
     if ix.text(a - 1) != ",":
         return None
