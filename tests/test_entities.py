@@ -493,3 +493,17 @@ def test_a_name_written_once_as_an_organisation_is_one_entity() -> None:
 def test_a_first_name_before_an_age_is_a_person(text: str, person: str) -> None:
     doc = quotex.extract(text)
     assert person in names(doc, "PERSON"), [(e.name, e.label) for e in doc.entities]
+
+
+@pytest.mark.parametrize(
+    "text,person,role",
+    [
+        ("Boulangère à Lons depuis 1998, Sylvie Cart a fermé sa boutique mardi.", "Sylvie Cart", "Boulangère à Lons"),
+        ("Maire de Dole depuis 2020, Anne Roy brigue un second mandat.", "Anne Roy", "Maire de Dole"),
+    ],
+)
+def test_a_role_opening_the_sentence_is_the_role_of_the_name_after_it(text: str, person: str, role: str) -> None:
+    doc = quotex.extract(text)
+    people = names(doc, "PERSON")
+    assert person in people and (people[person].role or "").startswith(role), [(e.name, e.role) for e in doc.entities]
+    assert role.split()[0] not in people  # the capitalised trade is no person of its own

@@ -760,6 +760,21 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "la réforme des rythmes scolaires", "enseignants")],
     ),
     (
+        "comme-with-a-reporting-verb-heading-the-sentence",
+        "Comme l'a rappelé la directrice de l'hôpital, les urgences fermeront la nuit dès janvier.",
+        [("indirect", "les urgences fermeront la nuit", "directrice")],
+    ),
+    (
+        "comme-with-a-reporting-verb-closing-the-sentence",
+        "Le budget sera voté en mars, comme le précise le trésorier Marc Olivier.",
+        [("indirect", "Le budget sera voté en mars", "Olivier")],
+    ),
+    (
+        "comme-with-a-verb-whose-subject-cannot-speak-is-no-quote",
+        "Comme l'indique le panneau à l'entrée du parc, les chiens doivent être tenus en laisse.",
+        [],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

@@ -150,10 +150,11 @@ def floating(ctx: Context, start: int, last: Optional[str], end: int = -1) -> Op
     topic = _paragraph_subject(ctx, k, para_start) if k < len(ix) else None
     if topic is not None and (last is None or ctx.latest.get(last, -1) < topic[0]):
         return topic[1]  # "Marie Roux, présidente de ..., a passé la journée ... « ... »"
-    if last is None and end >= 0 and not ctx.text[para_start:start].strip():
-        # a quotation opening the passage, its speaker named right after it
+    if end >= 0 and not ctx.text[para_start:start].strip():
+        # a quotation opening the passage, its speaker named right after it (nobody quoted
+        # before, or somebody quoted before who is back: « … » Thomas Girard n'y croit plus.)
         nxt = _next_subject(ctx, end, para_start)
-        if nxt is not None:
+        if nxt is not None and (last is None or (nxt != last and nxt in ctx.latest)):
             return nxt
     if last is not None:
         return last

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 import regex
 
-from .. import resources
+from .. import nouns, resources
 from ..nlp import Segment
 from ._lexicon import _DE_FORMS, _DEFINITE, _DETS, _ELISION
 from .gazetteer import canonical
@@ -270,12 +270,24 @@ def _capitalised_role(seg: Segment, ent: Any, surface: str) -> bool:
     if (words[0] in roles or n == 2) and len(words) > n and (words[n] in _DE_FORMS or words[n].startswith("d'")):
         return True
     after = ent.end - seg.token_list[0].i
+    if (
+        len(words) == 1
+        and after < len(seg.lowers)
+        and nouns.noun_class(words[0]) == "person"
+        and words[0] not in resources.first_names()
+        and seg.lowers[after] in _PHRASE_PREPOSITIONS
+    ):
+        return True  # "Infirmière à l'hôpital de Dole, Julie Marchal": a trade opening a phrase
     return (
         len(words) == 1
         and after < len(seg.lowers)
         and f"{words[0]} {seg.lowers[after]}" in roles
         and seg.texts[after][:1].islower()
     )
+
+
+# prepositions that go on a noun of a person into its complement ("Infirmière à l'hôpital")
+_PHRASE_PREPOSITIONS = frozenset({"à", "au", "aux", "de", "du", "des", "d'", "d’", "chez", "dans"})
 
 
 def _titled_name(surface: str) -> Optional[int]:

@@ -72,6 +72,9 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
             det = toks[window[k - 1] - offset].lower_
             det_gender = {"la": "f", "le": "m", "une": "f", "un": "m", "sa": "f", "son": None}.get(det)
         return window[k], window[-1] + 1, det_gender or _noun_gender(t.lower_)
+    opening = _opening_role(seg, first)
+    if opening is not None:
+        return opening
     # right: "Name, [det] <role ...>" up to the next comma or stop
     j = last + 1
     if j < offset + n and toks[j - offset].text == ",":
@@ -104,6 +107,40 @@ def role_of(seg: Segment, first: int, last: int) -> Optional[tuple[int, int, Opt
                 return None
             return role_start, j, det_gender or _noun_gender(toks[role_start - offset].lower_)
     return None
+
+
+def _opening_role(seg: Segment, first: int) -> Optional[tuple[int, int, Optional[str]]]:
+    """The phrase opening the sentence up to the comma before the name at token ``first``, when
+    a noun of a role or a trade heads it without an article (``Éleveur laitier à Villers depuis
+    vingt ans, Thomas Girard a …``, ``Maire de Dole depuis 2020, Anne Roy …``)."""
+    toks = seg.tokens
+    offset = toks[0].i
+    comma = first - 1
+    if comma <= offset or toks[comma - offset].text != ",":
+        return None
+    # the sentence start: after a full stop or a line break, or the segment's start (the model's
+    # own sentence starts are unreliable here)
+    start = comma - 1
+    while start > offset and comma - start < 16:
+        prev = toks[start - 1 - offset]
+        if prev.text in (".", "!", "?", "…") or prev.is_space or prev.text == ",":
+            break
+        start -= 1
+    t = toks[start - offset]
+    before = toks[start - 1 - offset] if start > offset else None
+    if (before is not None and before.text == ",") or comma - start < 1 or comma - start >= 16:
+        return None
+    if not t.text[:1].isupper():
+        return None
+    low = t.lower_
+    if not (_is_role_word(low, resources.role_nouns()) or nouns.noun_class(low) == "person"):
+        return None
+    if any(
+        toks[j - offset].pos_ in ("VERB", "AUX") and not _is_role_word(toks[j - offset].lower_, resources.role_nouns())
+        for j in range(start + 1, comma)
+    ):
+        return None  # a clause, not an apposition
+    return start, comma, _noun_gender(low)
 
 
 def _noun_gender(noun: str) -> Optional[str]:

@@ -28,7 +28,7 @@ from ..nlp import Segment, ascii_guillemets
 from .context import _Ctx
 from .direct import _direct
 from .indirect import _indirect
-from .markers import _markers
+from .markers import _as_said, _markers
 from .records import Candidate, Region, SpeakerRef
 from .regions import find_regions
 from .tokens import TokenIndex
@@ -69,7 +69,7 @@ def find_candidates(
     taken = [(c.start, c.end) for c in cands]
     cands.extend(_indirect(ctx, taken))
     cues = sorted(c.cue[0] for c in cands if c.cue is not None)
-    for m in _markers(ctx):
+    for m in [*_markers(ctx), *_as_said(ctx)]:
         # "Selon la radio, le porte-parole a démenti que ...": the report inside the marker's
         # clause has its own cue and speaker; the marker only names where it was read
         k = bisect_right(cues, m.start)

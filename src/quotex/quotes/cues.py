@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
+from .. import nouns
 from .context import _Ctx
 from .incises import _person_subject, _unlisted_incise
 from .lexicon import (
@@ -247,6 +248,27 @@ def _cue_before(ctx: _Ctx, r: Region, prev_end: int) -> Optional[tuple[int, int,
             if sub and lo <= sub[0] and sub[1] <= o:  # a subject before the colon, not in the quotation
                 return ix.starts[o], ix.ends[o], _np_or_pronoun(ix, sub), o
     np = _np_after(ix, lo, o)
+    if np and _topic(ix, np):
+        # "Agriculture : « … »": the colon introduces the quotation; its speaker is named elsewhere
+        return ix.starts[o], ix.ends[o], SpeakerRef("float", r.start), o
     if np:
         return ix.starts[o], ix.ends[o], SpeakerRef("np", ix.starts[np[0]], ix.ends[np[1] - 1]), o
     return None
+
+
+def _topic(ix: TokenIndex, np: tuple[int, int]) -> bool:
+    """The phrase before a colon is a topic, not a speaker (``Agriculture : « … »``, ``Guerre en
+    Ukraine : « … »``): headed by a common noun of no person or body, or by a place."""
+    if any(ix.toks[j].ent_type_ in ("PER", "ORG") for j in range(*np)):
+        return False
+    head = next((j for j in range(*np) if ix.toks[j].pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return False
+    tok = ix.toks[head]
+    if tok.ent_type_ in ("LOC", "GPE"):
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and not tok.ent_type_
+        and nouns.noun_class(ix.low(head)) not in ("person", "org", "org_anaphor")
+    )

@@ -11,7 +11,7 @@ from .nounphrases import _after_brackets
 from .phrases import _aside_at, _np_or_pronoun
 from .records import Candidate
 from .tokens import TokenIndex
-from .verbs import _lemma
+from .verbs import _lemma, verb_class
 
 
 def _markers(ctx: _Ctx) -> list[Candidate]:
@@ -133,6 +133,70 @@ def _markers(ctx: _Ctx) -> list[Candidate]:
                         Candidate(typ, s, e, (ix.starts[k], ix.ends[k + m_len - 1]), ref, ctx.para_of(s), 2, (sa, se))
                     )
         resume = k + m_len
+    return out
+
+
+def _as_said(ctx: _Ctx) -> list[Candidate]:
+    """``Comme l'a rappelé X, <content>``, ``Comme le souligne X, …``, ``Comme il l'a dit, …`` and
+    ``<content>, comme l'a expliqué X.``: a reporting verb after ``comme`` (its object clitic,
+    its auxiliary, its subject before or after it) attributes the rest of the sentence, or the
+    clause before it, to that subject, which must be one that speaks."""
+    ix = ctx.ix
+    out: list[Candidate] = []
+    roles = resources.role_nouns()
+    for k in [k for k, low in enumerate(ix.lows) if low == "comme"]:
+        sa, se = ix.sentence(k)
+        if ctx.region_at(ix.starts[k]) is not None:
+            continue
+        j = k + 1
+        pron: Optional[int] = None
+        if j < se and ix.low(j) in ("il", "elle", "ils", "elles"):
+            pron = j  # "Comme il l'a dit"
+            j += 1
+        if j >= se or ix.low(j) not in ("l'", "l’", "le"):
+            continue
+        j += 1
+        while j < se and (_lemma(ix.toks[j]) in ("avoir", "être") or ix.toks[j].pos_ == "AUX") and j - k < 5:
+            j += 1
+        if j >= se or verb_class(ix, j) != "speech":
+            continue
+        v = j
+        comma = v + 1
+        while comma < se and ix.text(comma) != "," and not ix.toks[comma].is_punct and comma - v < 12:
+            comma += 1
+        if pron is not None:
+            np: tuple[int, int] = (pron, pron + 1)
+        else:
+            end = next(
+                (m for m in range(v + 2, comma) if ix.toks[m].pos_ == "ADP" and ix.low(m) not in _DE_FORMS), comma
+            )
+            np = (v + 1, end)  # "Comme le souligne Paul Roux | dans un communiqué,"
+            if (
+                np[1] <= np[0]
+                or not _speaking_source(ix, np[0], np[1], np[1])
+                and not _source_np_ok(ix, np, True, roles)
+            ):
+                continue
+        ref = _np_or_pronoun(ix, np)
+        cue = (ix.starts[k], ix.ends[v])
+        heading = k == sa or all(ix.toks[m].pos_ in ("ADV", "CCONJ") for m in range(sa, k))
+        if heading and comma < se and ix.text(comma) == ",":
+            body = comma + 1
+            ce = _content_end(ctx, body, se)
+            span = _content_span(ctx, body, ce)
+        elif not heading and ix.text(k - 1) == "," and (comma >= se - 1 or ix.text(comma) in (".", "!", "…")):
+            start_tok = _clause_start(ctx, sa, k - 1)
+            span = _content_span(ctx, start_tok, k - 1) if ix.finite_in(start_tok, k - 1) else None
+        else:
+            span = None
+        if not span:
+            continue
+        s, e = span
+        whole = _covering(ctx, s, e)
+        typ = "direct" if whole else _typed(ctx, s, e)
+        if whole:
+            s, e = whole[0].start, whole[0].end
+        out.append(Candidate(typ, s, e, cue, ref, ctx.para_of(s), 2, (sa, se)))
     return out
 
 

@@ -12,6 +12,7 @@ from .lexicon import (
     _MARKER_PRONOUNS,
     _MONTHS,
     _NP_INNER,
+    _OBJ_CLITICS,
     _POSSESSIVES,
     _PRONOUNS,
     _SKIP_PREPS,
@@ -208,6 +209,11 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     if "Inf" in form and k > 0 and ix.low(k - 1) in ("d'", "de"):
         return SpeakerRef("inherit")
     subj = _subject_before(ix, k)
+    if subj is None:
+        clitic = _clitic_subject(ix, a)
+        if clitic is not None:
+            # "Il leur a promis de …": the parse hung the subject pronoun nowhere
+            return SpeakerRef("pronoun", ix.starts[clitic], ix.ends[clitic])
     if subj is not None and subj[1] <= a:
         s, e = subj
         if e - s == 1 and ix.low(s) in _PRONOUNS:
@@ -235,6 +241,15 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     if name is not None:
         return SpeakerRef("np", ix.starts[name[0]], ix.ends[name[1] - 1])
     return SpeakerRef("inherit")
+
+
+def _clitic_subject(ix: TokenIndex, a: int) -> Optional[int]:
+    """A subject pronoun right before the cue at token ``a``, past object clitics and the
+    negation (``Il leur a promis``, ``Elle ne l'a pas dit``)."""
+    j = a - 1
+    while j >= 0 and (ix.low(j) in _OBJ_CLITICS or ix.low(j) in ("ne", "n'", "n’", "y", "en")) and a - j < 4:
+        j -= 1
+    return j if j >= 0 and ix.low(j) in ("il", "elle", "ils", "elles") else None
 
 
 def _sentence_stop(ix: TokenIndex, k: int, se: int) -> int:
