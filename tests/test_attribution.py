@@ -869,6 +869,23 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         None,
     ),
     (
+        "a-subject-pronoun-skips-a-thing-for-the-person-described-before-it",
+        "Une cliente du supermarché a photographié les rayons vides. La photo a circulé toute la "
+        "journée sur les réseaux sociaux.\n\n"
+        "« Il n'y avait plus rien, même pas du pain », raconte-t-elle.",
+        "Il n'y avait plus rien",
+        "cliente du supermarché",
+        "photo",
+    ),
+    (
+        "a-pronoun-takes-up-a-description-with-its-complement",
+        "Le gérant, Marc Blanc, a fermé le magasin à midi. La scène a été filmée par un employé de "
+        "la boulangerie voisine. Il affirme que les vitrines ont été brisées à coups de barre de fer.",
+        "les vitrines ont été brisées",
+        "employé de la boulangerie voisine",
+        "Blanc",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

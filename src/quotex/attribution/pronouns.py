@@ -16,6 +16,7 @@ from typing import Optional
 from .. import nouns, resources
 from ..quotes import TokenIndex
 from ..quotes.lexicon import _DETERMINERS, _PRONOUNS
+from ..quotes.nounphrases import _np_after
 from ..quotes.subjects import _subject_before
 from . import descriptions
 from .context import Context
@@ -166,7 +167,9 @@ def _described_before(ctx: Context, k: int, gender: str) -> Optional[str]:
     « … », a-t-elle assuré``)."""
     ix = ctx.ix
     sa, _ = ix.sentence(k)
-    lo = ix.sentence(sa - 1)[0] if sa > 0 else sa
+    lo = sa
+    for _ in range(2):  # the two sentences before
+        lo = ix.sentence(lo - 1)[0] if lo > 0 else lo
     for j in range(k - 1, max(lo, k - _WINDOW), -1):
         t = ix.toks[j]
         if t.pos_ not in ("NOUN", "ADJ", "VERB") or not ix.text(j).islower():
@@ -181,7 +184,10 @@ def _described_before(ctx: Context, k: int, gender: str) -> Optional[str]:
         g = descriptions.np_gender(ctx, [d, j], j)
         if g != gender or ctx.in_quote(ix.starts[d], ix.ends[j]):
             continue
-        return descriptions.resolve_np(ctx, ix.starts[d], ix.ends[j])
+        # the whole phrase, with its complement ("un habitant de l'immeuble voisin")
+        np = _np_after(ix, d, ix.sentence(j)[1])
+        e = np[1] - 1 if np is not None and np[1] > j and not ctx.in_quote(ix.starts[d], ix.ends[np[1] - 1]) else j
+        return descriptions.resolve_np(ctx, ix.starts[d], ix.ends[e])
     return None
 
 
@@ -237,8 +243,8 @@ def previous_subject(
                 # subject pronoun before is resolved in turn (a chain of a few sentences at most)
                 eid = _resolve_chained(ctx, s)
         else:
-            if ctx.in_quote(ix.starts[s], ix.ends[e - 1]):
-                continue
+            if ctx.in_quote(ix.starts[s], ix.ends[e - 1]) or _thing(ctx, s, e):
+                continue  # "La vidéo a été transmise au maire. « … », raconte-t-elle": no speaker
             eid = descriptions.resolve_np(ctx, ix.starts[s], ix.ends[e - 1], create=create)
         if named:
             ent = ctx.ent(eid)
@@ -252,6 +258,16 @@ def previous_subject(
         if eid and (ctx.strict(eid, gender, number) if strict else ctx.compatible(eid, gender, number)):
             return eid
     return None
+
+
+def _thing(ctx: Context, s: int, e: int) -> bool:
+    """The phrase at tokens ``s:e`` names a thing or a text, which a subject pronoun of a speech
+    verb does not take up: headed by a common noun of no person or body, with no name in it."""
+    ix = ctx.ix
+    if any(ix.toks[j].pos_ == "PROPN" or (j > s and ix.text(j)[:1].isupper()) for j in range(s, e)):
+        return False
+    head = next((j for j in range(s, e) if ix.toks[j].pos_ == "NOUN"), None)
+    return head is not None and nouns.noun_class(ix.low(head)) in ("other", "document")
 
 
 def _opening_name(ctx: Context, a: int, b: int) -> Optional[tuple[int, int]]:
