@@ -886,6 +886,24 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Blanc",
     ),
     (
+        "a-noun-of-the-same-office-goes-to-its-holder-not-the-subject-before",
+        "L'entraîneur du FC Nantes, Marc Rivière, a présenté sa recrue mardi. Samuel Koffi a signé "
+        "pour trois saisons.\n\n"
+        "« Il apporte de la vitesse devant », a expliqué le technicien.",
+        "Il apporte de la vitesse",
+        "Rivière",
+        "Koffi",
+    ),
+    (
+        "an-adjective-after-the-role-noun-is-no-complement-of-the-office",
+        "La patronne de Velmor, Ines Garcia, a annoncé l'ouverture d'une usine. La ministre de "
+        "l'Industrie, Claire Brun, l'accompagnait.\n\n"
+        "« Nous créerons quatre cents emplois », a assuré la dirigeante espagnole.",
+        "Nous créerons quatre cents",
+        "Garcia",
+        "Brun",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

@@ -110,6 +110,17 @@ def role_synonyms() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def role_groups() -> dict[str, frozenset[str]]:
+    """Each role noun of ``data/role_groups.txt`` to the nouns of its group (itself included)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in read_lines("role_groups.txt"):
+        group = frozenset(line.split())
+        for word in group:
+            out[word] = out.get(word, frozenset()) | group
+    return out
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """French function words (``data/stopwords.txt``)."""
     return frozenset(read_lines("stopwords.txt"))

@@ -62,9 +62,11 @@ def resolve_role(
     # 1. a named person whose role has this noun, latest first; one whose role has the same
     # complement before one whose role has none, never one whose role has another
     best: Optional[tuple[bool, int, str]] = None
+    same = resources.role_groups().get(head, frozenset({head}))
     for e in named:
-        if e.role and head in _key(e.role).split():
-            held = role_complement(e.role, head)
+        words = set(_key(e.role).split()) if e.role else set()
+        if words & same:
+            held = role_complement(e.role or "", next(w for w in _key(e.role or "").split() if w in same))
             if complement and held and not complement <= held:
                 continue  # "le maire de Lyon" is not the maire de Villeurbanne
             pos = max((s for s, _ in e.mentions if s < before), default=-1)
@@ -226,6 +228,8 @@ def _other_office(ctx: Context, eid: str, head: str, complement: frozenset[str] 
     titles = resources.role_nouns()
     generic = _generic_offices()
     h = _masculine(head)
+    if ent.role and set(_key(ent.role).split()) & resources.role_groups().get(head, frozenset()):
+        return False  # "le technicien" is the sélectionneur
     if head not in titles or h in generic:
         return False
     if not ent.role:
@@ -266,12 +270,21 @@ def periphrasis(ctx: Context, toks: list[int], before: int) -> Optional[str]:
 
 
 def role_complement(role: str, head: str) -> frozenset[str]:
-    """The content words after ``head`` in a role (``santé`` in ``ministre de la Santé``)."""
+    """The content words of the complement after ``head`` in a role (``santé`` in ``ministre de
+    la Santé``), from its preposition on: an adjective right after the head is no complement
+    (``le dirigeant italien``)."""
     words = _key(role).replace("'", "' ").split()  # "l'intérieur": the article apart
     if head not in words:
         return frozenset()
+    rest = words[words.index(head) + 1 :]
+    opens = next((n for n, w in enumerate(rest) if w in _COMPLEMENT_OPENERS), None)
+    if opens is None:
+        return frozenset()
     function = resources.stopwords()
-    return frozenset(w for w in words[words.index(head) + 1 :] if w not in function and len(w) > 1)
+    return frozenset(w for w in rest[opens + 1 :] if w not in function and len(w) > 1)
+
+
+_COMPLEMENT_OPENERS = frozenset({"de", "du", "des", "d'", "à", "au", "aux", "chez", "pour"})
 
 
 def _masculine(word: str) -> str:
