@@ -904,6 +904,14 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Brun",
     ),
     (
+        "a-demonstrative-with-a-noun-of-no-office-presents-somebody-new",
+        "La ministre de l'Éducation, Anne Morel, a reçu les syndicats mardi.\n\n"
+        "« On manque de tout, même de craies », lâche cette institutrice venue de Roubaix.",
+        "On manque de tout",
+        "institutrice",
+        "Morel",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

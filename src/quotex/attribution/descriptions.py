@@ -398,10 +398,13 @@ def _person_description(
         # that person; only a role or a description met before names them
         # "le patron d'une brasserie": a complement with an indefinite article introduces
         # somebody new, never the salient person
+        # "souffle cette institutrice": a demonstrative with a noun of no office presents
+        # somebody, as an indefinite does, unless a person was described so before
+        presents = det in ("ce", "cet", "cette") and head_word not in resources.role_nouns()
         loose = loose and det not in _POSSESSIVES and not _indefinite_complement(ix, toks, head)
         after = " ".join(ix.text(k) for k in toks if k > head)
         complement = roles.role_complement(f"{head_word} {after}", head_word)
-        eid = roles.resolve_role(ctx, sing, gender, a, loose, complement)
+        eid = roles.resolve_role(ctx, sing, gender, a, loose, complement, salient=not presents)
     if eid in others:
         eid = None  # "l'avocat de Paul Roux" is not Paul Roux
     if eid or not create:

@@ -55,9 +55,11 @@ def resolve_role(
     before: int,
     loose: bool = True,
     complement: frozenset[str] = frozenset(),
+    salient: bool = True,
 ) -> Optional[str]:
     """A role description (``le ministre``; ``complement``: the content words after its head,
-    ``santé`` for ``la ministre de la Santé``) to the person it designates."""
+    ``santé`` for ``la ministre de la Santé``) to the person it designates (``salient``: may be
+    the latest named speaker or person of its gender, the last sieves)."""
     named = [e for e in ctx.table.entities() if e.label == "PERSON" and e.head is None]
     # 1. a named person whose role has this noun, latest first; one whose role has the same
     # complement before one whose role has none, never one whose role has another
@@ -104,8 +106,8 @@ def resolve_role(
     eid = pronouns.previous_subject(
         ctx, ctx.ix.at(before), gender, "s", strict=gender is not None, named=True, create=False
     )
-    if eid is not None and not _other_office(ctx, eid, head, complement):
-        return eid
+    if eid is not None and not _other_office(ctx, eid, head, complement) and (salient or not _in_office(ctx, eid)):
+        return eid  # (a person presented by a noun of no office is not one who holds an office)
     # 3b. a word for any office (le magistrat, l'élu) is the person a role description subject of
     # the sentence before designates ("Le procureur avait requis trois ans. Le magistrat …")
     if _masculine(head) in _generic_offices():
@@ -116,8 +118,10 @@ def resolve_role(
     # the sentence before ("Un riverain a pris la parole. « … », a expliqué cet homme.")
     if head not in resources.role_nouns():
         eid = _described_subject(ctx, before, gender, indefinite=True)
-        if eid is not None:
+        if eid is not None and (salient or not _in_office(ctx, eid)):
             return eid
+    if not salient:
+        return None
     # 4. the latest named speaker, then the latest named person, of the same known gender
     # (never one who holds another office: "le maire" is not the procureur named before)
     eid = ctx.last_speaker(before - 1, gender, strict=True, named="PERSON")
@@ -139,6 +143,13 @@ def resolve_role(
         return eid
     eid = ctx.last_mention(before, ("PERSON",), gender, after=ctx.para_start(before), named=True)
     return None if eid is None or _other_office(ctx, eid, head, complement) else eid
+
+
+def _in_office(ctx: Context, eid: str) -> bool:
+    """The person ``eid`` holds an office: a role noun of titles.tsv heads their role."""
+    ent = ctx.ent(eid)
+    words = _key(ent.role).split() if ent is not None and ent.role else []
+    return bool(words) and words[0] in resources.role_nouns()
 
 
 def _named_later(ctx: Context, named: list[_Ent], head: str, before: int, complement: frozenset[str]) -> Optional[str]:

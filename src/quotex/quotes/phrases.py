@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import resources
+from .. import nouns, resources
 from .lexicon import (
     _ASIDE_NOUNS,
     _DE_ADVERBS,
@@ -92,6 +92,20 @@ def _subject_after(ix: TokenIndex, j: int, limit: int) -> Optional[tuple[int, in
         inner = _np_after(ix, b + 1, limit)
         if inner:
             return inner
+    if (
+        b + 1 < limit
+        and ix.toks[b].pos_ in ("VERB", "ADJ")
+        and "Part" in ix.toks[b].morph.get("VerbForm")
+        and ix.toks[b + 1].pos_ == "ADP"
+        and nouns.noun_class(ix.low(b - 1)) == "person"
+    ):
+        # "souffle cette institutrice venue de la région de Charleroi": a participle phrase
+        # describing the speaker, to the sentence's end
+        e = b + 1
+        while e < limit and not ix.toks[e].is_punct and e - b < 12:
+            e += 1
+        if e >= limit or ix.text(e) in (".", "!", "?", "…"):
+            return a, e
     return a, b
 
 
