@@ -912,6 +912,15 @@ CASES: list[tuple[str, str, str, Optional[str], Optional[str]]] = [
         "Morel",
     ),
     (
+        "a-participle-goes-to-somebody-new-subject-of-its-sentence",
+        "Le maire, Paul Brun, a défendu le projet de parking. « Il est indispensable », a-t-il dit.\n\n"
+        "Un commerçant de la place a critiqué les travaux, rappelant que son chiffre d'affaires avait "
+        "chuté de moitié.",
+        "son chiffre d'affaires",
+        "commerçant",
+        "Brun",
+    ),
+    (
         "weekday-date-before-inverted-subject",
         "« Les travaux sont terminés », indique jeudi 4 juillet 2024 le directeur de l'hôpital.",
         "Les travaux sont terminés",

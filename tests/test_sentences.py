@@ -775,6 +775,11 @@ CASES: list[tuple[str, str, Expected]] = [
         [],
     ),
     (
+        "a-fronted-participle-reports-up-to-the-main-clause",
+        "Rappelant que deux enfants avaient été blessés l'an dernier, la directrice a demandé un feu rouge.",
+        [("indirect", "deux enfants avaient été blessés l'an dernier", "directrice")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

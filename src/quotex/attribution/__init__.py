@@ -26,6 +26,8 @@ from .. import nouns
 from ..entities import EntityTable
 from ..model import Quote, Span
 from ..quotes import Candidate, TokenIndex
+from ..quotes.context import _new_clause
+from ..quotes.nounphrases import _np_after
 from ..quotes.verbs import _gerund
 from . import descriptions, pronouns
 from .context import Context
@@ -228,6 +230,47 @@ def _words_of(ctx: Context, end: int) -> Optional[str]:
     return descriptions.resolve_np(ctx, ix.starts[k], ix.ends[e - 1])
 
 
+def _main_subject(ctx: Context, offset: int) -> Optional[str]:
+    """The speaker subject of the main clause after a participle opening the sentence at
+    ``offset`` (``Rappelant que …, la directrice a demandé …``), if it opens it."""
+    ix = ctx.ix
+    k = ix.at(offset)
+    if k >= len(ix):
+        return None
+    sa, se = ix.sentence(k)
+    if k != sa:
+        return None
+    sub = pronouns.subject_in(ctx, k + 1, se)
+    if sub is None:
+        # the parse missed it: the phrase after the comma right before a finite verb
+        for j in range(k + 1, se - 1):
+            if ix.text(j) == "," and _new_clause(ix, j + 1, se):
+                sub = _np_after(ix, j + 1, se)
+                break
+    if sub is None:
+        return None
+    a, b = ix.starts[sub[0]], ix.ends[sub[1] - 1]
+    if ctx.in_quote(a, b) or not _can_speak(ctx, (a, b)):
+        return None
+    return descriptions.resolve_np(ctx, a, b)
+
+
+def _indefinite_subject(ctx: Context, offset: int) -> bool:
+    """The subject of the clause before ``offset`` in its sentence is an indefinite description
+    of a person (``Une habitante de Pontarlier``)."""
+    ix = ctx.ix
+    k = ix.at(offset)
+    sub = _subject_before(ctx, k, same_sentence=True) if k < len(ix) else None
+    if sub is None:
+        return False
+    toks = list(ctx.tokens(*sub))
+    return (
+        len(toks) > 1
+        and ix.low(toks[0]) in ("un", "une")
+        and any(nouns.noun_class(ix.low(j)) == "person" for j in toks[1:3] if ix.toks[j].pos_ == "NOUN")
+    )
+
+
 def _can_speak(ctx: Context, sub: tuple[int, int], person: bool = True) -> bool:
     """A subject that may be a speaker: a name, a noun of an institution or of a text, or (with
     ``person``) of a person; ``les violences``, a thing, is nobody."""
@@ -267,7 +310,12 @@ def attribute(
             # "X a rejeté l'appel, en estimant que ...": the running speaker, else the subject of
             # the sentence's first clause
             at = c.cue[0] if c.cue else c.start
-            if c.cue is not None and _gerund(ix, ix.at(c.cue[0])):
+            fronted = _main_subject(ctx, at) if c.cue is not None else None
+            if fronted is not None:
+                # "Rappelant que …, la directrice a demandé …": the participle opens the sentence;
+                # its subject is the main clause's
+                eid = fronted
+            elif c.cue is not None and _gerund(ix, ix.at(c.cue[0])):
                 # "Le ministre l'a démenti en disant que …": a gerund's subject is its clause's
                 eid = _clause_subject(ctx, at, same_sentence=True)
                 if eid is None:
@@ -279,6 +327,10 @@ def attribute(
                     # "Le maire, Jean Bonnet, s'est félicité du jugement, rappelant que …": the named
                     # person the sentence is about, not whoever spoke before
                     eid = own
+                elif own is None and _indefinite_subject(ctx, at):
+                    # "Une habitante a salué la mesure, expliquant que …": somebody new, subject of
+                    # the participle's own sentence
+                    eid = _clause_subject(ctx, at, same_sentence=True, create=True)
                 else:
                     eid = last if last is not None else own
             if eid is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
-from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _typed
+from .context import _clause_start, _content_end, _content_span, _covering, _Ctx, _new_clause, _typed
 from .incises import unlisted_incises
 from .lexicon import _ARTICLES, _DE_FORMS, _NEGATORS, _OBJ_CLITICS, _POSSESSIVES, _QUE, _SUBORDINATORS, _TIME_WORDS
 from .nounphrases import _np_after
@@ -66,6 +66,8 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
         if found is not None:
             cs, kind = found
             ce = _content_end(ctx, cs, se)
+            if ca == sa and ix.low(k).endswith("ant"):
+                ce = _main_clause_at(ix, cs, ce, se)  # "Rappelant que …, elle a appelé …"
             if ca > sa and ix.low(ca - 1) == "qui":
                 ce = _relative_end(ix, cs, ce)
             span = _content_span(ctx, cs, ce)
@@ -126,6 +128,22 @@ def _indirect(ctx: _Ctx, taken: list[tuple[int, int]]) -> list[Candidate]:
             out.append(Candidate(_typed(ctx, s, e), s, e, (ix.starts[ca], ix.ends[cb - 1]), ref, para, 1, (sa, se)))
     out.extend(_learnt_from_sources(ctx, in_taken))
     return out
+
+
+def _main_clause_at(ix: TokenIndex, cs: int, ce: int, se: int) -> int:
+    """The content of a participle opening the sentence ends at the comma before the main
+    clause, which has a subject of its own (``Rappelant que …, elle a appelé …``)."""
+    for j in range(cs + 1, ce):
+        if ix.text(j) != ",":
+            continue
+        n = j + 1
+        if ix.low(n) in ("il", "elle", "ils", "elles", "on") and any(
+            ix.finite(m) for m in range(n + 1, min(ce, n + 4))
+        ):
+            return j
+        if _new_clause(ix, n, ce):
+            return j
+    return ce
 
 
 def _closing_subject(ix: TokenIndex, ref: SpeakerRef, se: int) -> bool:

@@ -218,8 +218,8 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
         return SpeakerRef("pronoun", ix.starts[pron], ix.ends[pron])
     tok = ix.toks[k]
     form = tok.morph.get("VerbForm")
-    if ("Part" in form and ix.low(k).endswith("ant")) or _gerund(ix, k):
-        return SpeakerRef("participle")
+    if (ix.low(k).endswith("ant") and ("Part" in form or tok.pos_ != "VERB")) or _gerund(ix, k):
+        return SpeakerRef("participle")  # ("Rappelant que …" opening a sentence may be tagged a noun)
     if "Inf" in form and k > 0 and ix.low(k - 1) in ("d'", "de"):
         return SpeakerRef("inherit")
     subj = _subject_before(ix, k)
