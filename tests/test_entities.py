@@ -210,6 +210,9 @@ def test_entity_offsets_point_into_the_input(seed_text) -> None:
         ("Le constructeur Valmora a rappelé dix mille voitures.", "constructeur Valmora"),
         # a participle or an adjective the tagger calls a verb stays in the name
         ("L'agence des Nations unies pour les réfugiés alerte sur la famine.", "Nations unies"),
+        # institutions with a lower-case head
+        ("L'enquête a été confiée à la sûreté départementale.", "sûreté départementale"),
+        ("La douane française a saisi deux tonnes de cocaïne.", "douane française"),
     ],
 )
 def test_organisations_the_model_misses(text, org) -> None:
@@ -507,3 +510,21 @@ def test_a_role_opening_the_sentence_is_the_role_of_the_name_after_it(text: str,
     people = names(doc, "PERSON")
     assert person in people and (people[person].role or "").startswith(role), [(e.name, e.role) for e in doc.entities]
     assert role.split()[0] not in people  # the capitalised trade is no person of its own
+
+
+def test_a_bracketed_acronym_after_an_organisation_is_its_alias() -> None:
+    doc = quotex.extract(
+        "Un accord a été signé avec l'Union régionale des apiculteurs du Jura (URAJ). L'URAJ s'en félicite."
+    )
+    orgs = names(doc, "ORG")
+    assert "URAJ" not in orgs, [(e.name, e.aliases) for e in doc.entities]
+    full = next(e for e in doc.entities if e.label == "ORG" and "URAJ" in e.aliases)
+    assert sum(m.text == "URAJ" for m in full.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [("Météo-France a placé le département en vigilance orange.", "département en vigilance")],
+)
+def test_a_phrase_after_en_is_no_part_of_an_organisation(text: str, wrong: str) -> None:
+    assert wrong not in names(quotex.extract(text), "ORG")

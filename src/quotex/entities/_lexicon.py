@@ -9,7 +9,7 @@ from .. import resources
 _LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _ELISION = regex.compile(r"^(?:l|d|n|qu|s|j|c|m|t)['’]$", regex.I)
 _DETS = resources.words("determiners")
-_ACRONYM = regex.compile(r"^\s*\(\s*(\p{Lu}[\p{Lu}\d&.-]{1,9})\s*\)")
+_ACRONYM = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\d&.-]{1,9})\s*\)")
 
 
 _REL_ADJ = regex.compile(

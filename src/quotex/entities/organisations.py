@@ -93,6 +93,8 @@ def _org_phrases(seg: Segment) -> list[tuple[int, int, Optional[str]]]:
             if low in ("la", "l'", "l’", "les") and toks[j - 1].lower_ not in _ORG_LINKS:
                 break  # an article links only after "de", "à": "l'entreprise | l'an dernier"
             if low in _ORG_LINKS:
+                if low == "en" and not (j + 1 < n and toks[j + 1].text[:1].isupper()):
+                    break  # "le département en vigilance orange": only a place goes after "en"
                 if j + 1 < n and (
                     toks[j + 1].pos_ in ("NOUN", "PROPN", "DET")
                     or toks[j + 1].text[:1].isupper()
