@@ -427,3 +427,16 @@ def test_a_short_sentence_between_boilerplate_goes_and_the_last_sentence_stays()
     a = analyse_lines("\n".join(lines))
     assert 8 in a.reasons, a.reasons
     assert not {0, 1, 2, 3, 4, 5, 6} & set(a.reasons), a.reasons
+
+
+def test_a_place_colon_headline_next_to_a_reading_time_label_stays_the_headline() -> None:
+    lines = [
+        "Faits divers",
+        "Lons : un entrepôt de meubles détruit par les flammes",
+        "Temps de lecture : 2 min",
+        "Un incendie a détruit mardi soir un entrepôt de meubles de la zone industrielle de Lons.",
+        "Les pompiers ont lutté pendant six heures contre les flammes, sans faire de blessé.",
+    ]
+    a = analyse_lines("\n".join(lines))
+    assert a.title == 1, a.reasons
+    assert 2 in a.reasons

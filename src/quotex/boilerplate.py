@@ -646,11 +646,16 @@ def _mark_teasers(page: Page) -> None:
                 j = content[k + 1]
                 if j not in reasons and _is_headline_like(norms[j], words[j]):
                     reasons[j] = "related-link"
-    # runs of "Topic - text" teaser lines (two or more close together)
-    _mark_runs([i for i in content if _TOPIC_DASH.match(norms[i])], reasons)
+    # runs of "Topic - text" teaser lines (two or more close together; a line another rule
+    # judged, "Temps de lecture : 2 min", is no teaser of the run)
+    _mark_runs([i for i in content if _TOPIC_DASH.match(norms[i]) and i not in reasons], reasons)
     # runs of "Topic : headline" lines without a full stop ("Tennis : X annonce son retour")
     _mark_runs(
-        [i for i in content if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i])],
+        [
+            i
+            for i in content
+            if _is_headline_like(norms[i], words[i]) and _TOPIC_COLON.match(norms[i]) and i not in reasons
+        ],
         reasons,
     )
 
