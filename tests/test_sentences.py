@@ -780,6 +780,21 @@ CASES: list[tuple[str, str, Expected]] = [
         [("indirect", "deux enfants avaient été blessés l'an dernier", "directrice")],
     ),
     (
+        "an-infinitive-reporting-verb-after-tenir-a",
+        "La directrice de l'usine a tenu à préciser que personne n'avait été licencié.",
+        [("indirect", "personne n'avait été licencié", "directrice")],
+    ),
+    (
+        "an-infinitive-reporting-verb-after-manquer-de-goes-to-the-subject",
+        "Le maire de Dole n'a pas manqué de rappeler que la piscine avait coûté trois millions.",
+        [("indirect", "la piscine avait coûté trois millions", "maire")],
+    ),
+    (
+        "an-adjective-after-the-verb-is-no-inverted-subject",
+        "La rectrice juge nécessaire que les parents soient informés plus tôt.",
+        [("indirect", "les parents soient informés", "rectrice")],
+    ),
+    (
         "pronoun-after-organisation",
         "Amnesty International publie un rapport accablant. « Les détenus sont torturés », affirme l'ONG.",
         [("direct", "Les détenus sont torturés", None)],

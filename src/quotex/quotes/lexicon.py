@@ -11,6 +11,7 @@ _SPACES = " \t\u00a0\u202f\u2009\u2007\ufeff\r"
 _PRONOUNS = resources.pronouns()
 _NEGATORS = resources.words("negators")
 _MODALS = resources.words("modals")
+_SPEECH_LEADERS = resources.words("speech_leaders")
 _QUE = resources.words("que")
 _OBJ_CLITICS = resources.words("object_clitics")
 _NP_INNER = resources.words("np_inner")

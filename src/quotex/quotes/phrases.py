@@ -220,8 +220,14 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     form = tok.morph.get("VerbForm")
     if (ix.low(k).endswith("ant") and ("Part" in form or tok.pos_ != "VERB")) or _gerund(ix, k):
         return SpeakerRef("participle")  # ("Rappelant que …" opening a sentence may be tagged a noun)
-    if "Inf" in form and k > 0 and ix.low(k - 1) in ("d'", "de"):
-        return SpeakerRef("inherit")
+    if "Inf" in form:
+        # "Le maire a tenu à rappeler que …": the infinitive's subject is its governing verb's
+        head = ix.index(tok.head) if tok.head is not tok else -1
+        subj = _subject_before(ix, head) if head >= 0 and head < k else None
+        if subj is not None and subj[1] <= a:
+            return _np_or_pronoun(ix, subj)
+        if k > 0 and ix.low(k - 1) in ("d'", "de"):
+            return SpeakerRef("inherit")
     subj = _subject_before(ix, k)
     if subj is None:
         clitic = _clitic_subject(ix, a)
@@ -236,6 +242,8 @@ def _ref_for_verb(ix: TokenIndex, k: int, a: int, b: int, limit: int) -> Speaker
     after = _subject_after(ix, b, limit)
     if after is not None and any(ix.toks[m].dep_ == "obj" and ix.toks[m].head.i == tok.i for m in range(*after)):
         after = None  # "résume le sentiment général : « … »": the verb's object, no inverted subject
+    if after is not None and all(ix.toks[m].pos_ == "ADJ" and ix.text(m).islower() for m in range(*after)):
+        after = None  # "juge indispensable que …": an attribute, no subject
     if after is None and subj is None:
         opening = _opening_np(ix, a)
         if opening is not None:

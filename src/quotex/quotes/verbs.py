@@ -7,7 +7,7 @@ from typing import Any, Optional
 from .. import resources
 from ..marks import CLOSERS as _CLOSERS
 from ..nlp import lemma
-from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SUBJ_CLITICS, _VERB_ASIDES
+from .lexicon import _MODALS, _NEGATORS, _OBJ_CLITICS, _SPEECH_LEADERS, _SUBJ_CLITICS, _VERB_ASIDES
 from .tokens import TokenIndex
 
 
@@ -178,7 +178,12 @@ def _hypothetical(ix: TokenIndex, k: int, a: int) -> bool:
         head = tok.head
         if head is not tok and head.pos_ in ("VERB", "AUX") and _lemma(head) in _MODALS:
             return True
-        if head is not tok and head.pos_ == "VERB" and _lemma(head) not in resources.reporting_verbs():
+        if (
+            head is not tok
+            and head.pos_ == "VERB"
+            and _lemma(head) not in resources.reporting_verbs()
+            and _lemma(head) not in _SPEECH_LEADERS
+        ):
             prev = ix.low(k - 1) if k > 0 else ""
             if prev not in ("d'", "de"):
                 return True
